@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { DayPicker } from "@/components/day-picker";
+import { KindBadge } from "@/components/exhibition-card";
+import { formatDay, formatMoney } from "@/components/format";
+import { SlotList } from "@/components/slot-list";
+import { venueDateOf } from "@/domain/calendar/venue-time";
+import { bookableDayOr, lastBookableDay } from "@/domain/catalog/booking-window";
+import { getExhibition } from "@/domain/catalog/get-exhibition";
+import { listSlots } from "@/domain/catalog/list-slots";
+import { DomainError } from "@/domain/errors";
+import { requestContext } from "@/server/request-context";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const findExhibition = cache(async (slug: string) => {
+  try {
+    return await getExhibition({ ctx: requestContext(), input: { slug } });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const exhibition = await findExhibition((await params).slug);
+  return { title: exhibition.title, description: exhibition.summary };
+}
+
+export default async function ExhibitionPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const query = await searchParams;
+  const exhibition = await findExhibition(slug);
+  const ctx = requestContext();
+  const timeZone = ctx.settings.venueTimeZone;
+  const today = venueDateOf(ctx.now(), timeZone);
+  const requested = typeof query.date === "string" ? query.date : undefined;
+  const day = bookableDayOr(today, requested);
+  const slots = await listSlots({ ctx, input: { slug, from: day, to: day } });
+  const basePath = `/exhibitions/${exhibition.slug}`;
+
+  return (
+    <article className="mx-auto max-w-6xl px-4 py-8">
+      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_26rem]">
+        <div>
+          {/* eslint-disable-next-line @next/next/no-img-element -- small SVG artwork, nothing to optimise */}
+          <img src={exhibition.imageUrl} alt="" className="aspect-[16/9] w-full rounded-xl border border-line object-cover" width={960} height={540} />
+          <div className="mt-6 flex flex-wrap items-center gap-3">
+            <KindBadge kind={exhibition.kind} />
+            <span className="text-sm text-muted">{exhibition.durationMinutes} minutes</span>
+          </div>
+          <h1 className="mt-3 font-serif text-3xl font-semibold leading-tight text-ink sm:text-4xl">{exhibition.title}</h1>
+          <p className="mt-3 text-lg leading-relaxed text-muted">{exhibition.summary}</p>
+          <div className="mt-6 space-y-4 leading-relaxed text-ink">
+            {exhibition.description.split("\n\n").map((paragraph) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
+          </div>
+        </div>
+
+        <aside aria-labelledby="tickets-heading" className="h-fit rounded-xl border border-line bg-white p-5 shadow-sm lg:sticky lg:top-4">
+          <h2 id="tickets-heading" className="font-serif text-2xl font-semibold text-ink">
+            Tickets
+          </h2>
+          <table className="mt-3 w-full text-sm">
+            <caption className="sr-only">Ticket prices</caption>
+            <thead className="sr-only">
+              <tr>
+                <th scope="col">Ticket</th>
+                <th scope="col">Price</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exhibition.ticketTypes.map((type) => (
+                <tr key={type.id} className="border-b border-line last:border-0">
+                  <th scope="row" className="py-2 pr-3 text-left font-medium text-ink">
+                    {type.name}
+                    <span className="block text-xs font-normal text-muted">{type.description}</span>
+                  </th>
+                  <td className="py-2 text-right font-semibold tabular-nums text-ink">{type.price.amount === 0 ? "Free" : formatMoney(type.price)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+
+          <div className="mt-6">
+            <DayPicker basePath={basePath} today={today} lastDay={lastBookableDay(today)} selected={day} />
+          </div>
+
+          <section id="times" aria-labelledby="times-heading" className="mt-6 scroll-mt-4">
+            <h3 id="times-heading" className="font-semibold text-ink">
+              Times on {formatDay(day, "long")}
+            </h3>
+            {requested && requested !== day && (
+              <p role="status" className="mt-2 text-sm text-warn">
+                Tickets are on sale for the next 60 days only, so here is today instead.
+              </p>
+            )}
+            <SlotList slots={slots} timeZone={timeZone} />
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import { formatZoneName } from "@/components/format";
+import { VENUE } from "@/domain/venue";
+import { config } from "@/server/config";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: `${VENUE.name} — Tickets`, template: `%s — ${VENUE.shortName}` },
+  description: `Book timed-entry tickets for exhibitions and planetarium shows at the ${VENUE.name}, ${VENUE.city}.`,
+  icons: { icon: "/icon.svg" },
+};
+
+export const viewport: Viewport = { themeColor: "#7a2e1d", width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en-IN">
+      <body className="min-h-screen font-sans antialiased flex flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:text-ink">
+          Skip to content
+        </a>
+        <header className="border-b border-line bg-paper/95">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
+            <Link href="/" className="flex items-center gap-3 no-underline">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a 1 KB SVG gains nothing from the image optimiser */}
+              <img src="/icon.svg" alt="" width={36} height={36} />
+              <span className="font-serif text-lg font-semibold leading-tight text-ink sm:text-xl">{VENUE.name}</span>
+            </Link>
+            <nav aria-label="Main">
+              <ul className="flex gap-5 text-sm font-medium">
+                <li>
+                  <Link href="/exhibitions" className="text-ink underline-offset-4 hover:underline">
+                    What&rsquo;s on
+                  </Link>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="flex-1">
+          {children}
+        </main>
+        <footer className="mt-16 border-t border-line bg-white/60">
+          <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-muted sm:flex-row sm:justify-between">
+            <p>
+              {VENUE.name}, {VENUE.city}. Open daily, 10:00–18:00.
+            </p>
+            <p>All times are shown in museum time ({formatZoneName(config().venueTimeZone)}).</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Money } from "@/domain/money";
+
+export function formatMoney(money: Money): string {
+  const rupees = money.amount / 100;
+  return new Intl.NumberFormat("en-IN", { style: "currency", currency: money.currency, maximumFractionDigits: Number.isInteger(rupees) ? 0 : 2 }).format(rupees);
+}
+
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+}
+
+/** A venue day (YYYY-MM-DD) as "Sat 21 Nov"; noon UTC keeps the weekday right in every zone. */
+export function formatDay(date: string, style: "short" | "long" = "short"): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone: "UTC",
+    weekday: style,
+    day: "numeric",
+    month: style === "short" ? "short" : "long",
+    ...(style === "long" && { year: "numeric" }),
+  }).format(new Date(`${date}T12:00:00Z`));
+}
+
+/** The zone's everyday abbreviation, e.g. "IST" for Asia/Kolkata. */
+export function formatZoneName(timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-IN", { timeZone, timeZoneName: "short" }).formatToParts(new Date());
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
+}

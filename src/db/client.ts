@@ -1,0 +1,17 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Executor = Database | Transaction;
+
+export type DatabaseHandle = { db: Database; pool: pg.Pool; close: () => Promise<void> };
+
+export function connectDatabase(url: string, options: { max?: number; onError?: (error: Error) => void } = {}): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server (restart, failover) must not take the process down with it.
+  pool.on("error", (error) => options.onError?.(error));
+  const db = drizzle(pool, { schema });
+  return { db, pool, close: () => pool.end() };
+}

@@ -1,0 +1,160 @@
+import { execFile } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import pg from "pg";
+import { postgresBinaries } from "./binaries";
+import { freeLoopbackPort } from "./free-port";
+import { postgresRunAs, type RunAs } from "./system-user";
+
+const run = promisify(execFile);
+
+export type EmbeddedPostgres = { url: string; wasRunning: boolean; stop: () => Promise<void> };
+
+type Log = (message: string) => void;
+
+const DATABASE = "museum";
+const SUPERUSER = "postgres";
+
+// Appended to postgresql.conf once, at initdb: loopback only, no Unix socket to collide or lack a folder.
+const SERVER_SETTINGS = `
+listen_addresses = '127.0.0.1'
+unix_socket_directories = ''
+max_connections = 200
+`;
+
+async function exists(file: string) {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster under `dataDir/pg` on a free loopback
+ * port, through pg_ctl so the server runs in its own session and survives nothing but us.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; log: Log }): Promise<EmbeddedPostgres> {
+  const { dataDir, log } = options;
+  const binaries = await postgresBinaries();
+  const runAs = postgresRunAs();
+  const clusterDir = path.join(dataDir, "pg");
+  const credentialsFile = path.join(dataDir, "pg-credentials.json");
+
+  const asPostgres = (file: string, args: string[]) =>
+    run(file, args, { ...(runAs && { uid: runAs.uid, gid: runAs.gid }), env: { ...process.env, LC_ALL: "C" } }).catch((error: Error & { stderr?: string }) => {
+      throw new Error(`${path.basename(file)} failed: ${(error.stderr || error.message).trim()}`);
+    });
+
+  await fs.mkdir(dataDir, { recursive: true });
+  if (runAs) await checkReachable(binaries.pg_ctl, clusterDir, runAs, asPostgres);
+
+  if (!(await exists(path.join(clusterDir, "PG_VERSION")))) {
+    log(`Creating the embedded PostgreSQL cluster in ${clusterDir}`);
+    await initialise({ clusterDir, dataDir, credentialsFile, runAs, initdb: binaries.initdb, asPostgres });
+  }
+  const { password } = JSON.parse(await fs.readFile(credentialsFile, "utf8")) as { password: string };
+
+  // A server left running (by a killed app, or by the app while a CLI runs) owns the folder: use it.
+  const running = await asPostgres(binaries.pg_ctl, ["status", "-D", clusterDir]).then(
+    () => true,
+    () => false,
+  );
+  let port: number;
+  if (running) {
+    port = await runningPort(clusterDir);
+    log(`Using the embedded PostgreSQL already running on 127.0.0.1:${port}`);
+  } else {
+    port = await freeLoopbackPort();
+    await asPostgres(binaries.pg_ctl, ["start", "-D", clusterDir, "-w", "-t", "60", "-l", path.join(clusterDir, "server.log"), "-o", `-p ${port}`]);
+    log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
+  }
+
+  const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  await ensureDatabase(`${base}/postgres`);
+
+  let stopped = false;
+  return {
+    url: `${base}/${DATABASE}`,
+    wasRunning: running,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await asPostgres(binaries.pg_ctl, ["stop", "-D", clusterDir, "-m", "fast", "-w", "-t", "60"]);
+      log("Embedded PostgreSQL stopped");
+    },
+  };
+}
+
+/** The port a running cluster listens on: line 4 of its postmaster.pid. */
+async function runningPort(clusterDir: string): Promise<number> {
+  const lines = (await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8")).split("\n");
+  const port = Number(lines[3]);
+  if (!Number.isInteger(port) || port <= 0) throw new Error(`Cannot read the port of the PostgreSQL running in ${clusterDir}.`);
+  return port;
+}
+
+async function checkReachable(pgCtl: string, clusterDir: string, runAs: RunAs, asPostgres: (file: string, args: string[]) => Promise<unknown>) {
+  try {
+    await asPostgres(pgCtl, ["--version"]);
+  } catch {
+    throw new Error(
+      `Running as root, PostgreSQL runs as the '${runAs.name}' user, which cannot execute ${pgCtl}. ` +
+        "Make the project folder readable by that user, or start as an ordinary user, or set DATABASE_URL.",
+    );
+  }
+  await fs.mkdir(clusterDir, { recursive: true, mode: 0o700 });
+  await fs.chown(clusterDir, runAs.uid, runAs.gid);
+}
+
+async function initialise(options: {
+  clusterDir: string;
+  dataDir: string;
+  credentialsFile: string;
+  runAs: RunAs | undefined;
+  initdb: string;
+  asPostgres: (file: string, args: string[]) => Promise<unknown>;
+}) {
+  const { clusterDir, dataDir, credentialsFile, runAs, initdb, asPostgres } = options;
+  // A cluster folder without PG_VERSION is what an interrupted initdb leaves: nothing in it to keep.
+  const leftovers = await fs.readdir(clusterDir).catch(() => []);
+  if (leftovers.length > 0) {
+    await fs.rm(clusterDir, { recursive: true, force: true });
+    if (runAs) {
+      await fs.mkdir(clusterDir, { mode: 0o700 });
+      await fs.chown(clusterDir, runAs.uid, runAs.gid);
+    }
+  }
+
+  const password = randomBytes(24).toString("base64url");
+  await fs.writeFile(credentialsFile, JSON.stringify({ user: SUPERUSER, password }), { mode: 0o600 });
+  const passwordFile = path.join(dataDir, `.pg-password-${randomBytes(6).toString("hex")}`);
+  await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (runAs) await fs.chown(passwordFile, runAs.uid, runAs.gid);
+  try {
+    await asPostgres(initdb, [
+      "-D", clusterDir,
+      "-U", SUPERUSER,
+      `--pwfile=${passwordFile}`,
+      "--auth=scram-sha-256",
+      "--encoding=UTF8",
+      "--no-locale",
+      "--no-instructions",
+    ]);
+  } finally {
+    await fs.rm(passwordFile, { force: true });
+  }
+  await fs.appendFile(path.join(clusterDir, "postgresql.conf"), SERVER_SETTINGS);
+}
+
+async function ensureDatabase(adminUrl: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,27 @@
+export type DomainErrorCode =
+  | "invalid_request"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "insufficient_capacity"
+  | "sold_out"
+  | "cart_empty"
+  | "cart_expired"
+  | "idempotency_conflict"
+  | "already_checked_in"
+  | "slot_closed"
+  | "limit_exceeded"
+  | "ticket_type_unavailable"
+  | "busy";
+
+/** The only error the domain core throws: a code from API.md, a sentence for people, and fields for clients. */
+export class DomainError extends Error {
+  override name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,3 @@
+export type Money = { amount: number; currency: string };
+
+export const money = (amount: number, currency: string): Money => ({ amount, currency });

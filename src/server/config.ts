@@ -1,0 +1,135 @@
+import path from "node:path";
+import { z } from "zod";
+
+const seconds = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, "must be a whole number of seconds")
+    .transform(Number)
+    .pipe(z.number().int().min(1, "must be at least 1").max(31_536_000, "must be at most a year"))
+    .default(fallback);
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const isCurrency = (code: string) => {
+  try {
+    new Intl.NumberFormat("en", { style: "currency", currency: code });
+    return /^[A-Z]{3}$/.test(code);
+  } catch {
+    return false;
+  }
+};
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), "must be a postgres:// or postgresql:// URL");
+
+const schema = z
+  .object({
+    APP_ENV: z.enum(["development", "production", "test"], "must be development, production or test").default("development"),
+    PORT: z
+      .string()
+      .regex(/^\d+$/, "must be a port number")
+      .transform(Number)
+      .pipe(z.number().int().min(1, "must be 1–65535").max(65_535, "must be 1–65535"))
+      .default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATABASE_URL: postgresUrl.optional(),
+    DATA_DIR: z.string().min(1).default("./data"),
+    HOLD_TTL_SECONDS: seconds(900),
+    HOLD_MAX_SECONDS: seconds(3600),
+    PAYMENT_TTL_SECONDS: seconds(900),
+    MAX_TICKETS_PER_ORDER: z
+      .string()
+      .regex(/^\d+$/, "must be a whole number")
+      .transform(Number)
+      .pipe(z.number().int().min(1, "must be 1–100").max(100, "must be 1–100"))
+      .default(10),
+    VENUE_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
+    CURRENCY: z.string().refine(isCurrency, "must be an ISO 4217 code such as INR").default("INR"),
+    PUBLIC_URL: z.url("must be an absolute URL such as https://tickets.example.org").optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    PAYMENT_PROVIDER: z.enum(["test", "razorpay", "stripe"], "must be test, razorpay or stripe").default("test"),
+    RAZORPAY_KEY_ID: z.string().min(1).optional(),
+    RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
+    RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
+    STRIPE_SECRET_KEY: z.string().min(1).optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    SMTP_URL: z.string().refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), "must be an smtp:// or smtps:// URL").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
+  })
+  .superRefine((env, issue) => {
+    if (env.HOLD_MAX_SECONDS < env.HOLD_TTL_SECONDS) {
+      issue.addIssue({ code: "custom", path: ["HOLD_MAX_SECONDS"], message: "must not be shorter than HOLD_TTL_SECONDS" });
+    }
+    if (env.APP_ENV === "production" && !env.AUTH_SECRET) {
+      issue.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when APP_ENV=production" });
+    }
+    const providerKeys = {
+      test: [],
+      razorpay: ["RAZORPAY_KEY_ID", "RAZORPAY_KEY_SECRET", "RAZORPAY_WEBHOOK_SECRET"],
+      stripe: ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"],
+    } as const;
+    for (const key of providerKeys[env.PAYMENT_PROVIDER]) {
+      if (!env[key]) issue.addIssue({ code: "custom", path: [key], message: `is required when PAYMENT_PROVIDER=${env.PAYMENT_PROVIDER}` });
+    }
+  });
+
+export type Config = ReturnType<typeof toConfig>;
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function toConfig(env: z.output<typeof schema>) {
+  return {
+    env: env.APP_ENV,
+    production: env.APP_ENV === "production",
+    port: env.PORT,
+    host: env.HOST,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.resolve(env.DATA_DIR),
+    holdTtlSeconds: env.HOLD_TTL_SECONDS,
+    holdMaxSeconds: env.HOLD_MAX_SECONDS,
+    paymentTtlSeconds: env.PAYMENT_TTL_SECONDS,
+    maxTicketsPerOrder: env.MAX_TICKETS_PER_ORDER,
+    venueTimeZone: env.VENUE_TIMEZONE,
+    currency: env.CURRENCY,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    authSecret: env.AUTH_SECRET,
+    paymentProvider: env.PAYMENT_PROVIDER,
+    smtpUrl: env.SMTP_URL,
+    logLevel: env.LOG_LEVEL,
+  };
+}
+
+/** Parses the environment; an empty variable counts as unset. Throws ConfigError with one line naming each bad variable. */
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const value = present[name];
+      const shown = value === undefined || /SECRET|PASSWORD|DATABASE_URL|SMTP_URL/.test(name) ? "" : ` (got "${value}")`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return toConfig(result.data);
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed once. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,110 @@
+import path from "node:path";
+import next from "next";
+import { migrateDatabase } from "@/db/migrate";
+import { DEMO_STAFF } from "@/db/seed/demo-museum";
+import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
+import { config, ConfigError, type Config } from "./config";
+import { databaseHandle, openDatabase } from "./database";
+import { logger, type Logger } from "./logger";
+import { metrics } from "./metrics";
+import { resolveAuthSecret } from "./start/auth-secret";
+import { ensureBuild, projectRoot } from "./start/build";
+import { acquireInstanceLock } from "./start/instance-lock";
+import { startDatabase, type DatabaseServer } from "./start/database";
+import { routeNamer } from "./start/route-names";
+import { createWebServer } from "./start/web-server";
+
+const SHUTDOWN_GRACE_MS = 10_000;
+const SHUTDOWN_DEADLINE_MS = 30_000;
+
+function loadConfig(): Config {
+  try {
+    return config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
+
+async function main() {
+  const cfg = loadConfig();
+  const log = logger();
+
+  await ensureBuild({ log: (message) => log.info(message) });
+
+  const releaseLock = cfg.databaseUrl ? async () => {} : await acquireInstanceLock(cfg.dataDir);
+  const database = await startDatabase(cfg, log).catch(async (error: unknown) => {
+    await releaseLock();
+    throw error;
+  });
+  const stop = async () => {
+    await database.stop().catch((error: unknown) => log.error({ err: error }, "stopping the database failed"));
+    await releaseLock();
+  };
+  try {
+    await migrateDatabase(database.url);
+    const handle = databaseHandle(openDatabase(database.url));
+    if (await isCatalogueEmpty(handle.db)) {
+      const seeded = await seedDemoMuseum(handle.db, { now: new Date(), timeZone: cfg.venueTimeZone, currency: cfg.currency, withDemoStaff: !cfg.production });
+      log.info(seeded, "seeded the demo museum into the empty database");
+    }
+    process.env.AUTH_SECRET = await resolveAuthSecret(cfg);
+    await serve(cfg, log, database, stop);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: () => Promise<void>) {
+  const app = next({ dev: false, dir: projectRoot, hostname: "localhost", port: cfg.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createWebServer({
+    handle: (req, res) => handle(req, res),
+    routeOf: routeNamer(path.join(projectRoot, ".next")),
+    log,
+    metrics: metrics(),
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`Port ${cfg.port} is already in use: stop the other server or set PORT.`) : error),
+    );
+    server.listen(cfg.port, cfg.host, resolve);
+  });
+
+  log.info({ port: cfg.port, database: database.embedded ? "embedded" : "DATABASE_URL" }, `Serving on http://localhost:${cfg.port}`);
+  if (!cfg.production) log.info({ email: DEMO_STAFF.email, password: DEMO_STAFF.password }, "Demo staff account (development only)");
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    // npm and the terminal both deliver Ctrl-C, so repeats are expected: the deadline bounds a stuck stop instead.
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    setTimeout(() => {
+      log.error("shutdown took too long: exiting without a clean stop");
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    await closed;
+    clearTimeout(force);
+    await databaseHandle().close();
+    await stop();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  logger().fatal({ err: error }, message);
+  process.stderr.write(`Could not start: ${message}\n`);
+  process.exit(1);
+});

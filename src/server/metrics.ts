@@ -1,0 +1,29 @@
+import client from "prom-client";
+import { processSingleton } from "./shared";
+
+function create() {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    httpRequests: new client.Counter({
+      name: "http_requests_total",
+      help: "HTTP requests answered, by route pattern, method and status.",
+      labelNames: ["method", "route", "status"] as const,
+      registers: [registry],
+    }),
+    httpDuration: new client.Histogram({
+      name: "http_request_duration_seconds",
+      help: "Time from a request's arrival to the end of its answer.",
+      labelNames: ["method", "route", "status"] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof create>;
+
+export function metrics(): Metrics {
+  return processSingleton("metrics", create);
+}

@@ -1,0 +1,19 @@
+import type { Ctx, Settings } from "@/domain/context";
+import { config } from "./config";
+import { db } from "./database";
+
+export function settings(): Settings {
+  const c = config();
+  return {
+    venueTimeZone: c.venueTimeZone,
+    currency: c.currency,
+    maxTicketsPerOrder: c.maxTicketsPerOrder,
+    holdTtlSeconds: c.holdTtlSeconds,
+    holdMaxSeconds: c.holdMaxSeconds,
+    paymentTtlSeconds: c.paymentTtlSeconds,
+  };
+}
+
+export function requestContext(): Ctx {
+  return { db: db(), actor: { kind: "anonymous" }, now: () => new Date(), settings: settings() };
+}

@@ -1,0 +1,39 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { Logger } from "../logger";
+import type { Metrics } from "../metrics";
+import { REQUEST_ID_HEADER } from "../http/request-id";
+
+type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+
+const INTERNAL_ERROR = (requestId: string) =>
+  JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. It has been logged; please try again.", requestId } });
+
+/** The HTTP server in front of Next.js: a request id on every request, one log line and metrics for every answer. */
+export function createWebServer(options: { handle: Handle; routeOf: (pathname: string) => string; log: Logger; metrics: Metrics }): http.Server {
+  const { handle, routeOf, log, metrics } = options;
+  return http.createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+
+    res.on("close", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+      const route = routeOf(pathname);
+      // 499 (nginx's "client closed request") for answers the client did not wait for.
+      const status = res.writableFinished ? res.statusCode : 499;
+      const labels = { method: req.method ?? "GET", route, status: String(status) };
+      metrics.httpRequests.inc(labels);
+      metrics.httpDuration.observe(labels, seconds);
+      log.info({ requestId, method: req.method, route, path: pathname, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
+    });
+
+    handle(req, res).catch((error: unknown) => {
+      log.error({ err: error, requestId }, "request failed outside the route handler");
+      if (res.headersSent) return res.destroy();
+      res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR(requestId));
+    });
+  });
+}
