@@ -18,13 +18,13 @@ const STYLE: Record<Slot["status"], string> = {
 export function SlotList({ slots, timeZone }: { slots: Slot[]; timeZone: string }) {
   if (slots.length === 0) return <p className="mt-4 text-muted">There are no times on this day.</p>;
   return (
-    <ul className="mt-4 grid grid-cols-1 gap-2 sm:grid-cols-2" data-testid="slot-list">
+    <ul className="mt-4 grid grid-cols-2 gap-2" data-testid="slot-list">
       {slots.map((slot) => (
         <li
           key={slot.id}
           data-slot-id={slot.id}
           data-status={slot.status}
-          className={`flex items-center justify-between rounded-lg border px-4 py-3 ${
+          className={`flex flex-col gap-0.5 rounded-lg border px-3 py-2.5 ${
             slot.status === "sold_out" || slot.status === "closed" ? "border-line bg-paper" : "border-line bg-white"
           }`}
         >
@@ -34,7 +34,7 @@ export function SlotList({ slots, timeZone }: { slots: Slot[]; timeZone: string 
             <span aria-hidden="true">–</span>
             <time dateTime={slot.endsAt}>{formatTime(slot.endsAt, timeZone)}</time>
           </span>
-          <span className={`text-sm ${STYLE[slot.status]}`}>{LABEL[slot.status](slot)}</span>
+          <span className={`text-xs ${STYLE[slot.status]}`}>{LABEL[slot.status](slot)}</span>
         </li>
       ))}
     </ul>

@@ -111,7 +111,7 @@ function toConfig(env: z.output<typeof schema>) {
 }
 
 /** Parses the environment; an empty variable counts as unset. Throws ConfigError with one line naming each bad variable. */
-export function parseConfig(source: NodeJS.ProcessEnv): Config {
+export function parseConfig(source: Record<string, string | undefined>): Config {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const result = schema.safeParse(present);
   if (!result.success) {

@@ -95,7 +95,27 @@ async function runningPort(clusterDir: string): Promise<number> {
   return port;
 }
 
+/** Whether `runAs` may pass through `dir` (the search bit for its uid, gid or others). */
+async function canSearch(dir: string, runAs: RunAs) {
+  const stat = await fs.stat(dir);
+  if (stat.uid === runAs.uid) return (stat.mode & 0o100) !== 0;
+  if (stat.gid === runAs.gid) return (stat.mode & 0o010) !== 0;
+  return (stat.mode & 0o001) !== 0;
+}
+
 async function checkReachable(pgCtl: string, clusterDir: string, runAs: RunAs, asPostgres: (file: string, args: string[]) => Promise<unknown>) {
+  // The data folder is ours: let the postgres user pass through it (search only, not list).
+  const dataDir = path.dirname(clusterDir);
+  if (!(await canSearch(dataDir, runAs))) await fs.chmod(dataDir, ((await fs.stat(dataDir)).mode & 0o7777) | 0o001);
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    if (!(await canSearch(dir, runAs))) {
+      throw new Error(
+        `Running as root, PostgreSQL runs as the '${runAs.name}' user, which cannot reach ${clusterDir} because it may not pass through ${dir}. ` +
+          `Allow it (chmod o+x ${dir}), set DATA_DIR to a folder it can reach, start as an ordinary user, or set DATABASE_URL.`,
+      );
+    }
+    if (dir === path.dirname(dir)) break;
+  }
   try {
     await asPostgres(pgCtl, ["--version"]);
   } catch {

@@ -44,7 +44,7 @@ export default async function ExhibitionPage({ params, searchParams }: Props) {
 
   return (
     <article className="mx-auto max-w-6xl px-4 py-8">
-      <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div>
           {/* eslint-disable-next-line @next/next/no-img-element -- small SVG artwork, nothing to optimise */}
           <img src={exhibition.imageUrl} alt="" className="aspect-[16/9] w-full rounded-xl border border-line object-cover" width={960} height={540} />
@@ -61,7 +61,7 @@ export default async function ExhibitionPage({ params, searchParams }: Props) {
           </div>
         </div>
 
-        <aside aria-labelledby="tickets-heading" className="h-fit rounded-xl border border-line bg-white p-5 shadow-sm lg:sticky lg:top-4">
+        <aside aria-labelledby="tickets-heading" className="h-fit min-w-0 rounded-xl border border-line bg-white p-5 shadow-sm lg:sticky lg:top-4">
           <h2 id="tickets-heading" className="font-serif text-2xl font-semibold text-ink">
             Tickets
           </h2>

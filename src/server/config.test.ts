@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+const fails = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("expected the configuration to be refused");
+};
+
+describe("configuration", () => {
+  it("has the documented defaults", () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      holdTtlSeconds: 900,
+      holdMaxSeconds: 3600,
+      paymentTtlSeconds: 900,
+      maxTicketsPerOrder: 10,
+      venueTimeZone: "Asia/Kolkata",
+      currency: "INR",
+      paymentProvider: "test",
+      logLevel: "info",
+      production: false,
+      publicUrl: "http://localhost:3000",
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it("reads every variable", () => {
+    const config = parseConfig({
+      PORT: "8080",
+      HOLD_TTL_SECONDS: "60",
+      HOLD_MAX_SECONDS: "120",
+      PAYMENT_TTL_SECONDS: "300",
+      MAX_TICKETS_PER_ORDER: "6",
+      VENUE_TIMEZONE: "Europe/London",
+      CURRENCY: "GBP",
+      PUBLIC_URL: "https://tickets.example.org/",
+      DATABASE_URL: "postgres://u:p@db.example.org:5432/museum",
+      SMTP_URL: "smtp://mail.example.org:587",
+      LOG_LEVEL: "warn",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      holdTtlSeconds: 60,
+      holdMaxSeconds: 120,
+      paymentTtlSeconds: 300,
+      maxTicketsPerOrder: 6,
+      venueTimeZone: "Europe/London",
+      currency: "GBP",
+      publicUrl: "https://tickets.example.org",
+      databaseUrl: "postgres://u:p@db.example.org:5432/museum",
+      smtpUrl: "smtp://mail.example.org:587",
+      logLevel: "warn",
+    });
+  });
+
+  it.each([
+    [{ HOLD_TTL_SECONDS: "abc" }, "HOLD_TTL_SECONDS"],
+    [{ HOLD_TTL_SECONDS: "1.5" }, "HOLD_TTL_SECONDS"],
+    [{ PORT: "-1" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ MAX_TICKETS_PER_ORDER: "0" }, "MAX_TICKETS_PER_ORDER"],
+    [{ VENUE_TIMEZONE: "Mars/Olympus_Mons" }, "VENUE_TIMEZONE"],
+    [{ CURRENCY: "rupees" }, "CURRENCY"],
+    [{ PAYMENT_PROVIDER: "paypal" }, "PAYMENT_PROVIDER"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ PUBLIC_URL: "tickets" }, "PUBLIC_URL"],
+    [{ SMTP_URL: "mail.example.org" }, "SMTP_URL"],
+    [{ HOLD_TTL_SECONDS: "900", HOLD_MAX_SECONDS: "600" }, "HOLD_MAX_SECONDS"],
+    [{ APP_ENV: "production" }, "AUTH_SECRET"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ PAYMENT_PROVIDER: "razorpay" }, "RAZORPAY_KEY_ID"],
+    [{ PAYMENT_PROVIDER: "stripe" }, "STRIPE_SECRET_KEY"],
+  ])("refuses %o with one line naming %s", (env, variable) => {
+    const message = fails(env);
+    expect(message).toContain(variable);
+    expect(message).not.toContain("\n");
+  });
+
+  it("does not echo secrets or connection strings back", () => {
+    const message = fails({ DATABASE_URL: "mysql://root:hunter2@db/museum" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).not.toContain("hunter2");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+});
