@@ -1,7 +1,7 @@
 import coreWebVitals from "eslint-config-next/core-web-vitals";
 import typescript from "eslint-config-next/typescript";
 
-export default [
+const config = [
   { ignores: [".next/**", "node_modules/**", "data/**", ".tmp/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   ...coreWebVitals,
   ...typescript,
@@ -18,3 +18,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -76,7 +76,9 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
   });
 
   log.info({ port: cfg.port, database: database.embedded ? "embedded" : "DATABASE_URL" }, `Serving on http://localhost:${cfg.port}`);
-  if (!cfg.production) log.info({ email: DEMO_STAFF.email, password: DEMO_STAFF.password }, "Demo staff account (development only)");
+  if (!cfg.production) {
+    log.warn({ email: DEMO_STAFF.email, password: DEMO_STAFF.password }, "Demo staff account (development only: set APP_ENV=production on a real server)");
+  }
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
