@@ -1,13 +1,18 @@
 import path from "node:path";
 import { z } from "zod";
 
-const seconds = (fallback: number) =>
-  z
+/** A variable holding a whole number from `min` to `max` (of `unit`, when it has one). */
+const wholeNumber = (min: number, max: number, fallback: number, unit = "") => {
+  const range = `must be from ${min} to ${max}${unit && ` ${unit}`}`;
+  return z
     .string()
-    .regex(/^\d+$/, "must be a whole number of seconds")
+    .regex(/^\d+$/, `must be a whole number${unit && ` of ${unit}`}`)
     .transform(Number)
-    .pipe(z.number().int().min(1, "must be at least 1").max(31_536_000, "must be at most a year"))
+    .pipe(z.number().int().min(min, range).max(max, range))
     .default(fallback);
+};
+
+const seconds = (fallback: number) => wholeNumber(1, 31_536_000, fallback, "seconds");
 
 const isTimeZone = (zone: string) => {
   try {
@@ -34,24 +39,14 @@ const postgresUrl = z
 const schema = z
   .object({
     APP_ENV: z.enum(["development", "production", "test"], "must be development, production or test").default("development"),
-    PORT: z
-      .string()
-      .regex(/^\d+$/, "must be a port number")
-      .transform(Number)
-      .pipe(z.number().int().min(1, "must be 1–65535").max(65_535, "must be 1–65535"))
-      .default(3000),
+    PORT: wholeNumber(1, 65_535, 3000),
     HOST: z.string().min(1).default("0.0.0.0"),
     DATABASE_URL: postgresUrl.optional(),
     DATA_DIR: z.string().min(1).default("./data"),
     HOLD_TTL_SECONDS: seconds(900),
     HOLD_MAX_SECONDS: seconds(3600),
     PAYMENT_TTL_SECONDS: seconds(900),
-    MAX_TICKETS_PER_ORDER: z
-      .string()
-      .regex(/^\d+$/, "must be a whole number")
-      .transform(Number)
-      .pipe(z.number().int().min(1, "must be 1–100").max(100, "must be 1–100"))
-      .default(10),
+    MAX_TICKETS_PER_ORDER: wholeNumber(1, 100, 10),
     VENUE_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
     CURRENCY: z.string().refine(isCurrency, "must be an ISO 4217 code such as INR").default("INR"),
     PUBLIC_URL: z.url("must be an absolute URL such as https://tickets.example.org").optional(),
@@ -63,6 +58,9 @@ const schema = z
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
     SMTP_URL: z.string().refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), "must be an smtp:// or smtps:// URL").optional(),
+    RATE_LIMIT_CART_PER_MINUTE: wholeNumber(1, 1_000_000, 120),
+    RATE_LIMIT_IP_PER_MINUTE: wholeNumber(1, 10_000_000, 30_000),
+    TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
   })
   .superRefine((env, issue) => {
@@ -107,6 +105,9 @@ function toConfig(env: z.output<typeof schema>) {
     paymentProvider: env.PAYMENT_PROVIDER,
     smtpUrl: env.SMTP_URL,
     logLevel: env.LOG_LEVEL,
+    rateLimitCartPerMinute: env.RATE_LIMIT_CART_PER_MINUTE,
+    rateLimitIpPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY === "true",
   };
 }
 

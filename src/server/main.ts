@@ -5,6 +5,7 @@ import { DEMO_STAFF } from "@/db/seed/demo-museum";
 import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
 import { config, ConfigError, type Config } from "./config";
 import { databaseHandle, openDatabase } from "./database";
+import { startBackgroundJobs } from "./jobs";
 import { logger, type Logger } from "./logger";
 import { metrics } from "./metrics";
 import { resolveAuthSecret } from "./start/auth-secret";
@@ -66,6 +67,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     routeOf: routeNamer(path.join(projectRoot, ".next")),
     log,
     metrics: metrics(),
+    trustProxy: cfg.trustProxy,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -75,6 +77,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     server.listen(cfg.port, cfg.host, resolve);
   });
 
+  const stopJobs = startBackgroundJobs(databaseHandle().db, log, metrics());
   log.info({ port: cfg.port, database: database.embedded ? "embedded" : "DATABASE_URL" }, `Serving on http://localhost:${cfg.port}`);
   if (!cfg.production) {
     log.warn({ email: DEMO_STAFF.email, password: DEMO_STAFF.password }, "Demo staff account (development only: set APP_ENV=production on a real server)");
@@ -95,6 +98,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await closed;
     clearTimeout(force);
+    await stopJobs();
     await databaseHandle().close();
     await stop();
     log.info("stopped");

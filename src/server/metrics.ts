@@ -19,6 +19,11 @@ function create() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    holdDriftRepairs: new client.Counter({
+      name: "hold_drift_repairs_total",
+      help: "Slots whose held count disagreed with their live holds and was repaired (must stay 0).",
+      registers: [registry],
+    }),
   };
 }
 

@@ -29,5 +29,6 @@ export const cartItems = pgTable("cart_items", {
 }, (table) => [
   unique("cart_items_line").on(table.cartId, table.slotId, table.ticketTypeId),
   index("cart_items_slot_live").on(table.slotId, table.holdExpiresAt).where(sql`${table.status} = 'held'`),
+  index("cart_items_held_expiry").on(table.holdExpiresAt).where(sql`${table.status} = 'held'`),
   check("cart_items_quantity_positive", sql`${table.quantity} > 0`),
 ]);

@@ -2,3 +2,4 @@ export * from "./auth";
 export * from "./catalog";
 export * from "./schedule";
 export * from "./cart";
+export * from "./idempotency";

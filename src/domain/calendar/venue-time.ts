@@ -33,3 +33,8 @@ export function venueInstant(date: VenueDate, minutesAfterMidnight: number, time
   const hours = Math.floor(minutesAfterMidnight / 60);
   return new Date(new TZDate(y, m - 1, d, hours, minutesAfterMidnight % 60, timeZone).getTime());
 }
+
+/** "10:30": how the venue's clocks show an instant. */
+export function clockTime(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+}

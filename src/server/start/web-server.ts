@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
+import { CLIENT_IP_HEADER } from "../http/rate-limit";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -9,13 +10,20 @@ type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<v
 const INTERNAL_ERROR = (requestId: string) =>
   JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. It has been logged; please try again.", requestId } });
 
+/** The socket's address, or behind a trusted proxy the first address of X-Forwarded-For. */
+function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  return forwarded || req.socket.remoteAddress || "unknown";
+}
+
 /** The HTTP server in front of Next.js: a request id on every request, one log line and metrics for every answer. */
-export function createWebServer(options: { handle: Handle; routeOf: (pathname: string) => string; log: Logger; metrics: Metrics }): http.Server {
-  const { handle, routeOf, log, metrics } = options;
+export function createWebServer(options: { handle: Handle; routeOf: (pathname: string) => string; log: Logger; metrics: Metrics; trustProxy: boolean }): http.Server {
+  const { handle, routeOf, log, metrics, trustProxy } = options;
   return http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustProxy);
     res.setHeader(REQUEST_ID_HEADER, requestId);
 
     res.on("close", () => {

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { addToCart } from "@/domain/cart/add-to-cart";
+import { cartRoute } from "@/server/http/cart-route";
+import { quantity, uuid } from "@/server/http/schemas";
+
+export const dynamic = "force-dynamic";
+
+export const POST = cartRoute(
+  { body: z.object({ slotId: uuid("slot"), ticketTypeId: uuid("ticket type"), quantity: quantity() }), status: 201 },
+  ({ ctx, body, owner }) => addToCart({ ctx, input: { owner, ...body } }),
+);

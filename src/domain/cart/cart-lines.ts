@@ -1,0 +1,56 @@
+import { and, eq, lte, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { cartItems, ticketTypes } from "../../db/schema";
+import { lockSlots, releaseHold } from "../availability/holds";
+import type { Settings } from "../context";
+
+export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean };
+
+export async function cartLines(db: Executor, cartId: string): Promise<Line[]> {
+  const rows = await db
+    .select({ line: cartItems, consumesCapacity: ticketTypes.consumesCapacity })
+    .from(cartItems)
+    .innerJoin(ticketTypes, eq(ticketTypes.id, cartItems.ticketTypeId))
+    .where(eq(cartItems.cartId, cartId));
+  return rows.map((row) => ({ ...row.line, consumesCapacity: row.consumesCapacity }));
+}
+
+/**
+ * Records as expired the cart's lines whose timer has run out, and gives their places back, so
+ * that within the transaction every `held` line really holds its places. `touching` names the
+ * slots the transaction changes afterwards: when anything is released, they are locked together
+ * with the released ones, in id order (invariant 6).
+ */
+export async function settleExpiredLines(db: Executor, cartId: string, now: Date, touching: string[]): Promise<void> {
+  const due = await db
+    .select({ slotId: cartItems.slotId })
+    .from(cartItems)
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.status, "held"), lte(cartItems.holdExpiresAt, now)));
+  if (due.length === 0) return;
+  await lockSlots(db, [...due.map((line) => line.slotId), ...touching]);
+  const { rows } = await db.execute<{ slot_id: string; n: number }>(sql`
+    WITH expired AS (
+      UPDATE cart_items SET status = 'expired'
+      WHERE cart_id = ${cartId} AND status = 'held' AND hold_expires_at <= ${now}
+      RETURNING slot_id, quantity, ticket_type_id
+    )
+    SELECT e.slot_id, sum(e.quantity)::int AS n
+    FROM expired e JOIN ticket_types t ON t.id = e.ticket_type_id
+    WHERE t.consumes_capacity GROUP BY e.slot_id ORDER BY e.slot_id`);
+  for (const row of rows) await releaseHold(db, row.slot_id, row.n);
+}
+
+/** The moment a hold taken or re-armed now runs out: HOLD_TTL from now, never past HOLD_MAX since first held. */
+export function holdExpiry(heldAt: Date, now: Date, settings: Settings): Date {
+  return new Date(Math.min(now.getTime() + settings.holdTtlSeconds * 1000, heldAt.getTime() + settings.holdMaxSeconds * 1000));
+}
+
+/** Every successful change re-arms the timers of all the cart's held lines (API.md, Cart rules). */
+export async function rearmHolds(db: Executor, cartId: string, now: Date, settings: Settings): Promise<void> {
+  await db
+    .update(cartItems)
+    .set({
+      holdExpiresAt: sql`LEAST(${new Date(now.getTime() + settings.holdTtlSeconds * 1000)}::timestamptz, ${cartItems.heldAt} + make_interval(secs => ${settings.holdMaxSeconds}))`,
+    })
+    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.status, "held")));
+}

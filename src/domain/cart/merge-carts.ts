@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import { cartItems, carts } from "../../db/schema";
+import { holdPlaces } from "../availability/hold-places";
+import { lockSlots, releaseHold } from "../availability/holds";
+import { withTransaction, type Ctx } from "../context";
+import { DomainError } from "../errors";
+import { cartLines, settleExpiredLines, type Line } from "./cart-lines";
+import type { CartOwner } from "./cart-owner";
+import { findCartId, lockCart, lockCartsById } from "./cart-lock";
+import { loadCart, type Cart } from "./cart-view";
+
+export type RefusedLine = { slotId: string; ticketTypeId: string; quantity: number; reason: "limit_exceeded" | "insufficient_capacity" };
+
+const later = (a: Date, b: Date) => (a > b ? a : b);
+const earlier = (a: Date, b: Date) => (a < b ? a : b);
+
+/**
+ * Moves every line of `from`'s cart into `into`'s, in one transaction, and deletes `from`'s cart.
+ * Lines for the same slot and ticket type add up to at most the limit; what does not fit is
+ * refused, its places given back, and reported. Held places move with their timers. Running it
+ * again finds no `from` cart and changes nothing.
+ */
+export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from: CartOwner; into: CartOwner } }): Promise<{ cart: Cart; refused: RefusedLine[] }> {
+  return withTransaction(ctx, async ({ db }) => {
+    const now = ctx.now();
+    const fromId = await findCartId(db, input.from);
+    const intoId = await lockCart(db, input.into, now);
+    if (!fromId || fromId === intoId) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
+    await lockCartsById(db, [fromId, intoId]);
+    if (!(await findCartId(db, input.from))) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
+
+    await lockSlots(db, [...(await cartLines(db, fromId)), ...(await cartLines(db, intoId))].map((line) => line.slotId));
+    await settleExpiredLines(db, fromId, now, []);
+    await settleExpiredLines(db, intoId, now, []);
+    const target = await cartLines(db, intoId);
+    const source = (await cartLines(db, fromId)).sort((a, b) => a.slotId.localeCompare(b.slotId));
+    const limit = ctx.settings.maxTicketsPerOrder;
+    const refused: RefusedLine[] = [];
+    const refuse = (line: Line, quantity: number, reason: RefusedLine["reason"]) =>
+      quantity > 0 && refused.push({ slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity, reason });
+
+    for (const line of source) {
+      const same = target.find((candidate) => candidate.slotId === line.slotId && candidate.ticketTypeId === line.ticketTypeId);
+      const slotTotal = target.filter((candidate) => candidate.slotId === line.slotId).reduce((sum, candidate) => sum + candidate.quantity, 0);
+      const accepted = Math.max(0, Math.min(line.quantity, limit - slotTotal));
+      refuse(line, line.quantity - accepted, "limit_exceeded");
+      if (line.status === "held" && line.consumesCapacity && accepted < line.quantity) await releaseHold(db, line.slotId, line.quantity - accepted);
+
+      if (accepted === 0) continue;
+      if (!same) {
+        await db.update(cartItems).set({ cartId: intoId, quantity: accepted }).where(eq(cartItems.id, line.id));
+        target.push({ ...line, cartId: intoId, quantity: accepted });
+        continue;
+      }
+      Object.assign(same, await combine(same, line, accepted));
+    }
+
+    await db.delete(cartItems).where(eq(cartItems.cartId, fromId));
+    await db.delete(carts).where(eq(carts.id, fromId));
+    return { cart: await loadCart(db, intoId, ctx.settings, now), refused };
+
+    /** One line from two. Places already held stay held; the side that holds none is held now if the slot has room, else refused. */
+    async function combine(into: Line, from: Line, accepted: number): Promise<Partial<Line>> {
+      const intoHeld = into.status === "held";
+      const fromHeld = from.status === "held";
+      const unheld = intoHeld === fromHeld ? 0 : intoHeld ? accepted : into.quantity;
+      let quantity = into.quantity + accepted;
+      if (unheld > 0 && into.consumesCapacity) {
+        try {
+          await holdPlaces(db, into.slotId, unheld, now, ctx.settings.venueTimeZone);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          quantity -= unheld;
+          refused.push({ slotId: into.slotId, ticketTypeId: into.ticketTypeId, quantity: unheld, reason: "insufficient_capacity" });
+        }
+      }
+      const timers = !fromHeld ? into : !intoHeld ? from : { heldAt: earlier(into.heldAt, from.heldAt), holdExpiresAt: later(into.holdExpiresAt, from.holdExpiresAt) };
+      const values = { quantity, status: intoHeld || fromHeld ? ("held" as const) : ("expired" as const), heldAt: timers.heldAt, holdExpiresAt: timers.holdExpiresAt };
+      await db.update(cartItems).set(values).where(eq(cartItems.id, into.id));
+      return values;
+    }
+  });
+}

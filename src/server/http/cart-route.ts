@@ -1,0 +1,36 @@
+import type { z } from "zod";
+import type { CartOwner } from "@/domain/cart/cart-owner";
+import { ownerKey } from "@/domain/cart/cart-owner";
+import type { Cart } from "@/domain/cart/cart-view";
+import type { Ctx } from "@/domain/context";
+import { cartOwnerOf, newGuest } from "../cart-identity";
+import { readJson } from "./body";
+import { idempotent } from "./idempotency";
+import { checkSameOrigin } from "./origin";
+import { limitCartWrites } from "./rate-limit";
+import { json, route } from "./route";
+
+type Options<S extends z.ZodObject | undefined> = { body?: S; status?: number };
+type Handler<P, S extends z.ZodObject | undefined> = (input: { ctx: Ctx; params: P; body: S extends z.ZodObject ? z.output<S> : undefined; owner: CartOwner }) => Promise<Cart>;
+
+/**
+ * A route that changes the caller's cart: same-site origin, rate limit, JSON body, optional
+ * Idempotency-Key, and the guest cookie, set the first time a cart is written.
+ */
+export function cartRoute<P = Record<string, never>, S extends z.ZodObject | undefined = undefined>(options: Options<S>, handler: Handler<P, S>) {
+  return route<P>(async ({ request, params, ctx }) => {
+    checkSameOrigin(request);
+    const known = cartOwnerOf(request);
+    await limitCartWrites(request, known && ownerKey(known));
+    const body = (options.body ? await readJson(request, options.body) : undefined) as Parameters<Handler<P, S>>[0]["body"];
+    const guest = known ? undefined : newGuest();
+    const owner = known ?? guest!.owner;
+
+    const answer = await idempotent(ctx, request, known ? ownerKey(known) : "anonymous", body, async (ctx) => ({
+      status: options.status ?? 200,
+      body: { cart: await handler({ ctx, params, body, owner }) },
+    }));
+    const wroteCart = (answer.body as { cart: Cart }).cart.id !== null;
+    return json(answer.body, { status: answer.status, headers: guest && wroteCart && !answer.replayed ? { "set-cookie": guest.cookie } : {} });
+  });
+}

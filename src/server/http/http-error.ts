@@ -1,0 +1,13 @@
+import type { ErrorCode } from "./errors";
+
+/** A refusal that belongs to HTTP rather than to the domain (415, 413, 429, 403 for a foreign origin). */
+export class HttpError extends Error {
+  override name = "HttpError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { config } from "../config";
+
+export const uuid = (what: string) => z.string(`must be the ${what}'s id`).uuid(`must be the ${what}'s id`);
+
+/** 1 to MAX_TICKETS_PER_ORDER, a whole number. */
+export const quantity = () => {
+  const max = config().maxTicketsPerOrder;
+  return z.number(`must be a whole number from 1 to ${max}`).int(`must be a whole number from 1 to ${max}`).min(1, `must be 1–${max}`).max(max, `must be 1–${max}`);
+};
+
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;
