@@ -1,3 +1,4 @@
+import { clockTime } from "@/domain/calendar/venue-time";
 import type { Money } from "@/domain/money";
 
 export function formatMoney(money: Money): string {
@@ -6,7 +7,7 @@ export function formatMoney(money: Money): string {
 }
 
 export function formatTime(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(new Date(iso));
+  return clockTime(new Date(iso), timeZone);
 }
 
 /** A venue day (YYYY-MM-DD) as "Sat 21 Nov"; noon UTC keeps the weekday right in every zone. */

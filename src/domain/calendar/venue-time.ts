@@ -14,8 +14,23 @@ export function isVenueDate(value: string): value is VenueDate {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one, and these run on every booking.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "date" | "clock", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let found = formatters.get(key);
+  if (!found) {
+    found =
+      kind === "date"
+        ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+        : new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+    formatters.set(key, found);
+  }
+  return found;
+}
+
 export function venueDateOf(instant: Date, timeZone: string): VenueDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return formatter("date", timeZone).format(instant);
 }
 
 export function addDays(date: VenueDate, days: number): VenueDate {
@@ -36,5 +51,5 @@ export function venueInstant(date: VenueDate, minutesAfterMidnight: number, time
 
 /** "10:30": how the venue's clocks show an instant. */
 export function clockTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(instant);
+  return formatter("clock", timeZone).format(instant);
 }

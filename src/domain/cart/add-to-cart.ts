@@ -17,9 +17,10 @@ export async function addToCart({ ctx, input }: { ctx: Ctx; input: { owner: Cart
   const bookable = await findBookable(ctx, input);
   return withTransaction(ctx, async ({ db }) => {
     const now = ctx.now();
-    const cartId = await lockCart(db, input.owner, now);
-    await settleExpiredLines(db, cartId, now, [input.slotId]);
-    const lines = await cartLines(db, cartId);
+    const { id: cartId, created } = await lockCart(db, input.owner, now);
+    // A cart made by this very request has no lines to settle, read or re-arm.
+    if (!created) await settleExpiredLines(db, cartId, now, [input.slotId]);
+    const lines = created ? [] : await cartLines(db, cartId);
     const line = lines.find((candidate) => candidate.slotId === input.slotId && candidate.ticketTypeId === input.ticketTypeId);
     const quantity = (line?.quantity ?? 0) + input.quantity;
     checkSlotLimit(lines, input.slotId, { lineId: line?.id ?? "new", quantity }, ctx.settings);
@@ -31,7 +32,7 @@ export async function addToCart({ ctx, input }: { ctx: Ctx; input: { owner: Cart
     } else {
       await db.insert(cartItems).values({ cartId, slotId: input.slotId, ticketTypeId: input.ticketTypeId, quantity, status: "held", heldAt, holdExpiresAt: holdExpiry(now, now, ctx.settings) });
     }
-    await rearmHolds(db, cartId, now, ctx.settings);
+    if (!created) await rearmHolds(db, cartId, now, ctx.settings);
     const cart = await loadCart(db, cartId, ctx.settings, now);
 
     // Last, so the hot slot row stays locked only for this statement and the commit.

@@ -6,12 +6,18 @@ import type { Settings } from "../context";
 
 export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean };
 
+/**
+ * The cart's lines, locked: what a transaction decides from them (is this line still held?) must
+ * not be changed under it by the sweeper, which skips locked lines. Without the lock, a line the
+ * sweeper expired just after this read would have its places given back twice.
+ */
 export async function cartLines(db: Executor, cartId: string): Promise<Line[]> {
   const rows = await db
     .select({ line: cartItems, consumesCapacity: ticketTypes.consumesCapacity })
     .from(cartItems)
     .innerJoin(ticketTypes, eq(ticketTypes.id, cartItems.ticketTypeId))
-    .where(eq(cartItems.cartId, cartId));
+    .where(eq(cartItems.cartId, cartId))
+    .for("no key update", { of: cartItems });
   return rows.map((row) => ({ ...row.line, consumesCapacity: row.consumesCapacity }));
 }
 

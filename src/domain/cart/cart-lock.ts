@@ -15,14 +15,14 @@ export async function findCartId(db: Executor, owner: CartOwner): Promise<string
  * after the other (limits are checked against lines nobody else is changing). Created on the
  * first write.
  */
-export async function lockCart(db: Executor, owner: CartOwner, now: Date): Promise<string> {
+export async function lockCart(db: Executor, owner: CartOwner, now: Date): Promise<{ id: string; created: boolean }> {
   const values = owner.kind === "guest" ? { guestTokenHash: owner.tokenHash } : { userId: owner.userId };
   // Twice at most: a merge can delete the cart between our insert seeing it and our lock.
   for (let attempt = 0; attempt < 2; attempt++) {
     const [created] = await db.insert(carts).values({ ...values, createdAt: now, updatedAt: now }).onConflictDoNothing().returning({ id: carts.id });
-    if (created) return created.id;
+    if (created) return { id: created.id, created: true };
     const id = await lockExistingCart(db, owner, now);
-    if (id) return id;
+    if (id) return { id, created: false };
   }
   throw new Error("the cart was deleted twice while being locked");
 }

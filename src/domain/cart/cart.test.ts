@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-holds";
+import { connectDatabase } from "@/db/client";
+import { releaseAllExpiredHolds, releaseExpiredHoldsOfSlot } from "@/domain/availability/release-expired-holds";
 import { createTestDatabase, type TestDatabase } from "../../../tests/support/database";
 import { bookableShow, guest, slotCounts, testCtx } from "../../../tests/support/cart-fixtures";
 import { createExhibition, createSlot, createTicketType } from "../../../tests/support/factories";
 import { DomainError } from "../errors";
 import { addToCart } from "./add-to-cart";
+import { cartLines } from "./cart-lines";
 import { changeQuantity } from "./change-quantity";
 import { getCart } from "./get-cart";
 import { removeItem } from "./remove-item";
@@ -179,6 +181,31 @@ describe("expiry", () => {
     expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 3 });
     await releaseAllExpiredHolds(database.db, minutes(16));
     expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 0 });
+  });
+
+  it("the sweeper leaves alone the lines a cart change has read, so their places are never given back twice", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(database.db, clock);
+    const { slot, adult } = await bookableShow(database.db, t0);
+    const owner = guest();
+    const cart = await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
+    const pool = connectDatabase(database.url, { max: 2 });
+    try {
+      let release!: () => void;
+      const readerDone = pool.db.transaction(async (tx) => {
+        const lines = await cartLines(tx, cart.id!);
+        expect(lines[0]!.status).toBe("held");
+        await new Promise<void>((resolve) => (release = resolve));
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const swept = await pool.db.transaction((tx) => releaseExpiredHoldsOfSlot(tx, slot.id, minutes(20)));
+      release();
+      await readerDone;
+      expect(swept).toBe(0);
+      expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 2 });
+    } finally {
+      await pool.close();
+    }
   });
 
   it("renew holds expired lines again where there is room; the rest stay expired", async () => {

@@ -24,7 +24,7 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from: Cart
   return withTransaction(ctx, async ({ db }) => {
     const now = ctx.now();
     const fromId = await findCartId(db, input.from);
-    const intoId = await lockCart(db, input.into, now);
+    const { id: intoId } = await lockCart(db, input.into, now);
     if (!fromId || fromId === intoId) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
     await lockCartsById(db, [fromId, intoId]);
     if (!(await findCartId(db, input.from))) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
