@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ExhibitionCard } from "@/components/exhibition-card";
+import { ExhibitionGrid } from "@/components/exhibition-card";
 import { listExhibitions } from "@/domain/catalog/list-exhibitions";
 import { VENUE } from "@/domain/venue";
 import { requestContext } from "@/server/request-context";
@@ -35,13 +35,7 @@ export default async function HomePage() {
         <h2 id="featured-heading" className="font-serif text-3xl font-semibold text-ink">
           Featured
         </h2>
-        <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3" data-testid="featured-list">
-          {featured.map((exhibition) => (
-            <li key={exhibition.id} className="flex">
-              <ExhibitionCard exhibition={exhibition} />
-            </li>
-          ))}
-        </ul>
+        <ExhibitionGrid exhibitions={featured} testId="featured-list" />
       </section>
 
       {others.length > 0 && (
@@ -49,13 +43,7 @@ export default async function HomePage() {
           <h2 id="more-heading" className="font-serif text-2xl font-semibold text-ink">
             Also on view
           </h2>
-          <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-            {others.map((exhibition) => (
-              <li key={exhibition.id} className="flex">
-                <ExhibitionCard exhibition={exhibition} />
-              </li>
-            ))}
-          </ul>
+          <ExhibitionGrid exhibitions={others} />
         </section>
       )}
     </>

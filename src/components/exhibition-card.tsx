@@ -34,3 +34,15 @@ export function ExhibitionCard({ exhibition, headingLevel = 3 }: { exhibition: E
     </article>
   );
 }
+
+export function ExhibitionGrid({ exhibitions, headingLevel = 3, testId }: { exhibitions: Exhibition[]; headingLevel?: 2 | 3; testId?: string }) {
+  return (
+    <ul className="mt-6 grid gap-6 sm:grid-cols-2 lg:grid-cols-3" data-testid={testId}>
+      {exhibitions.map((exhibition) => (
+        <li key={exhibition.id} className="flex">
+          <ExhibitionCard exhibition={exhibition} headingLevel={headingLevel} />
+        </li>
+      ))}
+    </ul>
+  );
+}

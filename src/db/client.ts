@@ -9,7 +9,8 @@ export type Executor = Database | Transaction;
 export type DatabaseHandle = { db: Database; pool: pg.Pool; close: () => Promise<void> };
 
 export function connectDatabase(url: string, options: { max?: number; onError?: (error: Error) => void } = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, connectionTimeoutMillis: 5_000 });
+  // lock_timeout (DESIGN.md invariant 6): no request waits on a lock for more than 3 s.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, connectionTimeoutMillis: 5_000, options: "-c lock_timeout=3s" });
   // An idle client losing its server (restart, failover) must not take the process down with it.
   pool.on("error", (error) => options.onError?.(error));
   const db = drizzle(pool, { schema });

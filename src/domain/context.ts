@@ -1,5 +1,6 @@
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client";
+import { DomainError } from "./errors";
 
 export type Settings = {
   venueTimeZone: string;
@@ -15,8 +16,25 @@ export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string; role
 /** What every domain verb receives: where to read and write, who asks, what time it is, and the venue's rules. */
 export type Ctx = { db: Executor; actor: Actor; now: () => Date; settings: Settings };
 
-/** Runs `work` in a transaction, or inside the caller's when ctx already carries one. */
+// lock_not_available (lock_timeout ran out) and deadlock_detected: the transaction was rolled back.
+const BUSY_CODES = new Set(["55P03", "40P01"]);
+const pgCode = (error: unknown): string | undefined => {
+  for (let cause = error as { code?: unknown; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+    if (typeof cause.code === "string") return cause.code;
+  }
+  return undefined;
+};
+
+/**
+ * Runs `work` in a transaction, or inside the caller's when ctx already carries one. A lock not
+ * had in time rolls everything back and becomes `busy` (503, safe to retry).
+ */
 export async function withTransaction<T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db instanceof PgTransaction) return work(ctx);
-  return ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
+  try {
+    return await ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
+  } catch (error) {
+    if (BUSY_CODES.has(pgCode(error) ?? "")) throw new DomainError("busy", "We are very busy right now; nothing was changed. Please try again in a moment.");
+    throw error;
+  }
 }

@@ -192,3 +192,28 @@ describe("malformed requests", () => {
     expect(response.body.error.fields).toHaveProperty("quantity");
   });
 });
+
+describe("when a slot stays locked", () => {
+  it("answers 503 busy with Retry-After after about 3 s, changing nothing", async () => {
+    const first = await add(line());
+    const cookie = cookieOf(first)!;
+    const before = await slotCounts(database.db, show.slot.id);
+    const blocker = await database.pool.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query("SELECT id FROM time_slots WHERE id = $1 FOR UPDATE", [show.slot.id]);
+      const started = Date.now();
+      const response = await add(line(2), { cookie });
+      expect(Date.now() - started).toBeGreaterThanOrEqual(2_500);
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("1");
+      expect(response.body.error.code).toBe("busy");
+    } finally {
+      await blocker.query("ROLLBACK");
+      blocker.release();
+    }
+    expect(await slotCounts(database.db, show.slot.id)).toEqual(before);
+    const cart = await send(getCart, "GET", "/api/cart", { cookie });
+    expect(cart.body.cart.items[0].quantity).toBe(first.body.cart.items[0].quantity);
+  });
+});

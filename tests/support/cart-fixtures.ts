@@ -6,6 +6,10 @@ import type { CartOwner } from "@/domain/cart/cart-owner";
 import type { Ctx, Settings } from "@/domain/context";
 import { createExhibition, createSlot, createTicketType } from "./factories";
 
+/** The domain tests' clock starts here; `minutes(n)` is n minutes later. */
+export const t0 = new Date("2026-11-21T05:00:00Z");
+export const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+
 export const settings: Settings = { venueTimeZone: "Asia/Kolkata", currency: "INR", maxTicketsPerOrder: 10, holdTtlSeconds: 900, holdMaxSeconds: 3600, paymentTtlSeconds: 900 };
 
 /** A context whose clock the test moves. */

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { connectDatabase, type DatabaseHandle } from "@/db/client";
 import { TEMPLATE_DATABASE } from "./global-setup";
 
@@ -48,4 +48,14 @@ export async function createBareDatabase(): Promise<{ url: string; name: string;
 
 export function adminQuery(text: string) {
   return admin((client) => client.query(text));
+}
+
+/** A database of the test file's own for its whole run: call at the top of the file, read `.current` in tests. */
+export function databaseForThisFile(): { readonly current: TestDatabase } {
+  const holder = {} as { current: TestDatabase };
+  beforeAll(async () => {
+    holder.current = await createTestDatabase();
+  });
+  afterAll(() => holder.current?.drop());
+  return holder;
 }

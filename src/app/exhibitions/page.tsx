@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ExhibitionCard } from "@/components/exhibition-card";
+import { ExhibitionGrid } from "@/components/exhibition-card";
 import { listExhibitions } from "@/domain/catalog/list-exhibitions";
 import { requestContext } from "@/server/request-context";
 
@@ -13,13 +13,7 @@ export default async function ExhibitionsPage() {
     <div className="mx-auto max-w-6xl px-4 py-10">
       <h1 className="font-serif text-4xl font-semibold text-ink">What&rsquo;s on</h1>
       <p className="mt-3 max-w-2xl text-muted">Exhibitions and planetarium shows you can book now. Every ticket is for a time; arrive within your slot.</p>
-      <ul className="mt-8 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
-        {exhibitions.map((exhibition) => (
-          <li key={exhibition.id} className="flex">
-            <ExhibitionCard exhibition={exhibition} headingLevel={2} />
-          </li>
-        ))}
-      </ul>
+      <ExhibitionGrid exhibitions={exhibitions} headingLevel={2} />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { connectDatabase } from "@/db/client";
 import { releaseAllExpiredHolds, releaseExpiredHoldsOfSlot } from "@/domain/availability/release-expired-holds";
-import { createTestDatabase, type TestDatabase } from "../../../tests/support/database";
-import { bookableShow, guest, slotCounts, testCtx } from "../../../tests/support/cart-fixtures";
+import { databaseForThisFile } from "../../../tests/support/database";
+import { bookableShow, guest, minutes, t0, slotCounts, testCtx } from "../../../tests/support/cart-fixtures";
 import { createExhibition, createSlot, createTicketType } from "../../../tests/support/factories";
 import { DomainError } from "../errors";
 import { addToCart } from "./add-to-cart";
@@ -12,14 +12,7 @@ import { getCart } from "./get-cart";
 import { removeItem } from "./remove-item";
 import { renewHolds } from "./renew-holds";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.drop());
-
-const t0 = new Date("2026-11-21T05:00:00Z");
-const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+const db = databaseForThisFile();
 const refusal = async (promise: Promise<unknown>) => {
   const error = await promise.then(() => undefined, (caught: unknown) => caught);
   expect(error).toBeInstanceOf(DomainError);
@@ -29,45 +22,45 @@ const refusal = async (promise: Promise<unknown>) => {
 describe("adding to the cart", () => {
   it("holds the places at once and raises the same line when added again", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     const owner = guest();
     await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
     const cart = await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 3 } });
     expect(cart.items).toHaveLength(1);
     expect(cart.items[0]).toMatchObject({ quantity: 5, status: "held", unitPrice: { amount: 25_000, currency: "INR" }, lineTotal: { amount: 125_000, currency: "INR" } });
     expect(cart).toMatchObject({ itemCount: 5, total: { amount: 125_000, currency: "INR" }, holdExpiresAt: minutes(15).toISOString() });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 5 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 5 });
   });
 
   it("holds tickets that use no place without touching capacity", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, infant } = await bookableShow(database.db, t0, { capacity: 1 });
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, infant } = await bookableShow(db.current.db, t0, { capacity: 1 });
     await addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: infant.id, quantity: 3 } });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 0 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 0 });
   });
 
   it("refuses beyond the limit per line and per slot, changing nothing", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult, infant } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult, infant } = await bookableShow(db.current.db, t0);
     const owner = guest();
     await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 8 } });
     expect(await refusal(addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 3 } }))).toMatchObject({ code: "limit_exceeded", details: { limit: 10 } });
     expect(await refusal(addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: infant.id, quantity: 3 } }))).toMatchObject({ code: "limit_exceeded" });
     await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: infant.id, quantity: 2 } });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 8 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 8 });
   });
 
   it("refuses closed slots and ticket types that are not for sale here", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult, exhibition } = await bookableShow(database.db, t0);
-    const started = await createSlot(database.db, exhibition.id, { startsAt: minutes(-5) });
-    const cancelled = await createSlot(database.db, exhibition.id, { startsAt: minutes(600), status: "cancelled" });
-    const tooFar = await createSlot(database.db, exhibition.id, { startsAt: new Date(t0.getTime() + 61 * 86_400_000) });
-    const retired = await createTicketType(database.db, exhibition.id, { code: "retired", active: false });
-    const elsewhere = await createTicketType(database.db, (await createExhibition(database.db)).id, { code: "adult" });
-    const draft = await createExhibition(database.db, { status: "draft" });
-    const draftSlot = await createSlot(database.db, draft.id, { startsAt: minutes(600) });
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult, exhibition } = await bookableShow(db.current.db, t0);
+    const started = await createSlot(db.current.db, exhibition.id, { startsAt: minutes(-5) });
+    const cancelled = await createSlot(db.current.db, exhibition.id, { startsAt: minutes(600), status: "cancelled" });
+    const tooFar = await createSlot(db.current.db, exhibition.id, { startsAt: new Date(t0.getTime() + 61 * 86_400_000) });
+    const retired = await createTicketType(db.current.db, exhibition.id, { code: "retired", active: false });
+    const elsewhere = await createTicketType(db.current.db, (await createExhibition(db.current.db)).id, { code: "adult" });
+    const draft = await createExhibition(db.current.db, { status: "draft" });
+    const draftSlot = await createSlot(db.current.db, draft.id, { startsAt: minutes(600) });
     const add = (slotId: string, ticketTypeId: string) => refusal(addToCart({ ctx, input: { owner: guest(), slotId, ticketTypeId, quantity: 1 } }));
 
     expect((await add(started.id, adult.id)).code).toBe("slot_closed");
@@ -80,40 +73,40 @@ describe("adding to the cart", () => {
   });
 
   it("says how many places are left, and sold out when none are", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult } = await bookableShow(database.db, t0, { capacity: 5 });
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 5 });
     await addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
     const short = await refusal(addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 4 } }));
     expect(short).toMatchObject({ code: "insufficient_capacity", details: { available: 3 }, message: "Only 3 places left for 10:30." });
     await addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 3 } });
     expect(await refusal(addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 1 } }))).toMatchObject({ code: "sold_out" });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 5 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 5 });
   });
 });
 
 describe("changing and removing", () => {
   it("raises only with room, lowers and removes at once", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult } = await bookableShow(database.db, t0, { capacity: 6 });
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 6 });
     const owner = guest();
     const cart = await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
     const itemId = cart.items[0]!.id;
     await addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 3 } });
 
     expect(await refusal(changeQuantity({ ctx, input: { owner, itemId, quantity: 4 } }))).toMatchObject({ code: "insufficient_capacity", details: { available: 1 } });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 5 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 5 });
     await changeQuantity({ ctx, input: { owner, itemId, quantity: 3 } });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 6 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 6 });
     await changeQuantity({ ctx, input: { owner, itemId, quantity: 1 } });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 4 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 4 });
     const after = await removeItem({ ctx, input: { owner, itemId } });
     expect(after.items).toEqual([]);
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 3 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 3 });
   });
 
   it("treats another visitor's line as unknown", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     const owner = guest();
     const itemId = (await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } })).items[0]!.id;
     const stranger = guest();
@@ -121,15 +114,15 @@ describe("changing and removing", () => {
     expect((await refusal(changeQuantity({ ctx, input: { owner: stranger, itemId, quantity: 1 } }))).code).toBe("not_found");
     expect((await refusal(removeItem({ ctx, input: { owner: stranger, itemId } }))).code).toBe("not_found");
     expect((await refusal(removeItem({ ctx, input: { owner: guest(), itemId } }))).code).toBe("not_found");
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 3 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 3 });
   });
 });
 
 describe("hold timers", () => {
   it("re-arms every held line on each change, but never past HOLD_MAX since first held", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock, { holdTtlSeconds: 900, holdMaxSeconds: 1800 });
-    const { slots, adult } = await bookableShow(database.db, t0, { slots: 2 });
+    const ctx = testCtx(db.current.db, clock, { holdTtlSeconds: 900, holdMaxSeconds: 1800 });
+    const { slots, adult } = await bookableShow(db.current.db, t0, { slots: 2 });
     const owner = guest();
     await addToCart({ ctx, input: { owner, slotId: slots[0]!.id, ticketTypeId: adult.id, quantity: 1 } });
     clock.now = minutes(10);
@@ -142,8 +135,8 @@ describe("hold timers", () => {
 
   it("a failed change does not re-arm anything", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slot, adult } = await bookableShow(database.db, t0, { capacity: 2 });
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 2 });
     const owner = guest();
     const cart = await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
     clock.now = minutes(10);
@@ -155,8 +148,8 @@ describe("hold timers", () => {
 describe("expiry", () => {
   it("keeps an expired line in the cart, marked expired, and never lets it block a buyer", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slot, adult } = await bookableShow(database.db, t0, { capacity: 4 });
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 4 });
     const sleeper = guest();
     await addToCart({ ctx, input: { owner: sleeper, slotId: slot.id, ticketTypeId: adult.id, quantity: 4 } });
 
@@ -168,28 +161,28 @@ describe("expiry", () => {
     // No sweep has run: the buyer's request gives the expired places back itself.
     const buyer = await addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 4 } });
     expect(buyer.items[0]!.status).toBe("held");
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 4 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 4 });
     expect((await getCart({ ctx, input: { owner: sleeper } })).items[0]).toMatchObject({ status: "expired", quantity: 4 });
   });
 
   it("the sweeper gives expired places back", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     await addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 3 } });
-    expect((await releaseAllExpiredHolds(database.db, minutes(14))).released).toBe(0);
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 3 });
-    await releaseAllExpiredHolds(database.db, minutes(16));
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 0 });
+    expect((await releaseAllExpiredHolds(db.current.db, minutes(14))).released).toBe(0);
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 3 });
+    await releaseAllExpiredHolds(db.current.db, minutes(16));
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 0 });
   });
 
   it("the sweeper leaves alone the lines a cart change has read, so their places are never given back twice", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     const owner = guest();
     const cart = await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
-    const pool = connectDatabase(database.url, { max: 2 });
+    const pool = connectDatabase(db.current.url, { max: 2 });
     try {
       let release!: () => void;
       const readerDone = pool.db.transaction(async (tx) => {
@@ -202,7 +195,7 @@ describe("expiry", () => {
       release();
       await readerDone;
       expect(swept).toBe(0);
-      expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 2 });
+      expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 2 });
     } finally {
       await pool.close();
     }
@@ -210,8 +203,8 @@ describe("expiry", () => {
 
   it("renew holds expired lines again where there is room; the rest stay expired", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slots, adult } = await bookableShow(database.db, t0, { capacity: 3, slots: 2 });
+    const ctx = testCtx(db.current.db, clock);
+    const { slots, adult } = await bookableShow(db.current.db, t0, { capacity: 3, slots: 2 });
     const owner = guest();
     await addToCart({ ctx, input: { owner, slotId: slots[0]!.id, ticketTypeId: adult.id, quantity: 2 } });
     await addToCart({ ctx, input: { owner, slotId: slots[1]!.id, ticketTypeId: adult.id, quantity: 2 } });
@@ -222,19 +215,19 @@ describe("expiry", () => {
     const bySlot = Object.fromEntries(renewed.items.map((item) => [item.slotId, item]));
     expect(bySlot[slots[0]!.id]).toMatchObject({ status: "held", holdExpiresAt: minutes(35).toISOString() });
     expect(bySlot[slots[1]!.id]).toMatchObject({ status: "expired", quantity: 2 });
-    expect(await slotCounts(database.db, slots[0]!.id)).toMatchObject({ held: 2 });
-    expect(await slotCounts(database.db, slots[1]!.id)).toMatchObject({ held: 2 });
+    expect(await slotCounts(db.current.db, slots[0]!.id)).toMatchObject({ held: 2 });
+    expect(await slotCounts(db.current.db, slots[1]!.id)).toMatchObject({ held: 2 });
   });
 
   it("an expired line raised by an add is held afresh with its new total", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     const owner = guest();
     await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
     clock.now = minutes(20);
     const cart = await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 1 } });
     expect(cart.items[0]).toMatchObject({ quantity: 3, status: "held" });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 3 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 3 });
   });
 });

@@ -1,31 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../../tests/support/database";
-import { bookableShow, guest, holdAccounts, slotCounts, testCtx } from "../../../tests/support/cart-fixtures";
+import { describe, expect, it } from "vitest";
+import { databaseForThisFile } from "../../../tests/support/database";
+import { bookableShow, guest, minutes, t0, holdAccounts, slotCounts, testCtx } from "../../../tests/support/cart-fixtures";
 import type { CartOwner } from "./cart-owner";
 import { addToCart } from "./add-to-cart";
 import { getCart } from "./get-cart";
 import { mergeCarts } from "./merge-carts";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.drop());
-
-const t0 = new Date("2026-11-21T05:00:00Z");
-const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
+const db = databaseForThisFile();
 // A user cart is keyed by user id; the merge does not care whether the user row exists elsewhere.
 const user = async (): Promise<CartOwner> => {
   const id = `user-${Math.random().toString(36).slice(2)}`;
-  await database.pool.query(`INSERT INTO "user" (id, name, email) VALUES ($1, 'Test', $1 || '@example.org')`, [id]);
+  await db.current.pool.query(`INSERT INTO "user" (id, name, email) VALUES ($1, 'Test', $1 || '@example.org')`, [id]);
   return { kind: "user", userId: id };
 };
 
 describe("merging a guest cart into a user's cart", () => {
   it("moves lines over with their holds and timers, and leaves no guest cart", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     const from = guest();
     const into = await user();
     const before = await addToCart({ ctx, input: { owner: from, slotId: slot.id, ticketTypeId: adult.id, quantity: 3 } });
@@ -35,32 +28,32 @@ describe("merging a guest cart into a user's cart", () => {
     expect(refused).toEqual([]);
     expect(cart.items).toEqual([expect.objectContaining({ slotId: slot.id, quantity: 3, status: "held", holdExpiresAt: before.items[0]!.holdExpiresAt })]);
     expect((await getCart({ ctx, input: { owner: from } })).id).toBeNull();
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 3 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 3 });
   });
 
   it("adds up lines for the same slot and ticket type, refuses and reports what passes the limit, and frees those places", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult, infant } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult, infant } = await bookableShow(db.current.db, t0);
     const from = guest();
     const into = await user();
     await addToCart({ ctx, input: { owner: into, slotId: slot.id, ticketTypeId: adult.id, quantity: 6 } });
     await addToCart({ ctx, input: { owner: from, slotId: slot.id, ticketTypeId: adult.id, quantity: 3 } });
     await addToCart({ ctx, input: { owner: from, slotId: slot.id, ticketTypeId: infant.id, quantity: 2 } });
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 9 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 9 });
 
     const { cart, refused } = await mergeCarts({ ctx, input: { from, into } });
     const byType = Object.fromEntries(cart.items.map((item) => [item.ticketType.id, item.quantity]));
     expect(byType).toEqual({ [adult.id]: 9, [infant.id]: 1 });
     expect(refused).toEqual([{ slotId: slot.id, ticketTypeId: infant.id, quantity: 1, reason: "limit_exceeded" }]);
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 9 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 9 });
 
     const { refused: second } = await mergeCarts({ ctx, input: { from: guest(), into } });
     expect(second).toEqual([]);
   });
 
   it("caps one line at the limit and gives back the excess places", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     const from = guest();
     const into = await user();
     await addToCart({ ctx, input: { owner: into, slotId: slot.id, ticketTypeId: adult.id, quantity: 7 } });
@@ -68,12 +61,12 @@ describe("merging a guest cart into a user's cart", () => {
     const { cart, refused } = await mergeCarts({ ctx, input: { from, into } });
     expect(cart.items[0]!.quantity).toBe(10);
     expect(refused).toEqual([{ slotId: slot.id, ticketTypeId: adult.id, quantity: 2, reason: "limit_exceeded" }]);
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 10 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 10 });
   });
 
   it("is idempotent: a repeated merge adds nothing twice", async () => {
-    const ctx = testCtx(database.db, { now: t0 });
-    const { slot, adult } = await bookableShow(database.db, t0);
+    const ctx = testCtx(db.current.db, { now: t0 });
+    const { slot, adult } = await bookableShow(db.current.db, t0);
     const from = guest();
     const into = await user();
     await addToCart({ ctx, input: { owner: from, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
@@ -81,13 +74,13 @@ describe("merging a guest cart into a user's cart", () => {
     const final = await getCart({ ctx, input: { owner: into } });
     expect(final.items.map((item) => item.quantity)).toEqual([2]);
     expect(results.flatMap((result) => result.refused)).toEqual([]);
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 2 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 2 });
   });
 
   it("keeps expired guest lines, marked expired, and holds an expired side again when the other is held", async () => {
     const clock = { now: t0 };
-    const ctx = testCtx(database.db, clock);
-    const { slots, adult } = await bookableShow(database.db, t0, { slots: 2, capacity: 5 });
+    const ctx = testCtx(db.current.db, clock);
+    const { slots, adult } = await bookableShow(db.current.db, t0, { slots: 2, capacity: 5 });
     const from = guest();
     const into = await user();
     await addToCart({ ctx, input: { owner: from, slotId: slots[0]!.id, ticketTypeId: adult.id, quantity: 2 } });
@@ -100,8 +93,8 @@ describe("merging a guest cart into a user's cart", () => {
     const bySlot = Object.fromEntries(cart.items.map((item) => [item.slotId, item]));
     expect(bySlot[slots[0]!.id]).toMatchObject({ quantity: 2, status: "expired" });
     expect(bySlot[slots[1]!.id]).toMatchObject({ quantity: 3, status: "held" });
-    expect(await slotCounts(database.db, slots[0]!.id)).toMatchObject({ held: 0 });
-    expect(await slotCounts(database.db, slots[1]!.id)).toMatchObject({ held: 3 });
-    for (const account of await holdAccounts(database.db)) expect(account.held, account.id).toBe(account.live);
+    expect(await slotCounts(db.current.db, slots[0]!.id)).toMatchObject({ held: 0 });
+    expect(await slotCounts(db.current.db, slots[1]!.id)).toMatchObject({ held: 3 });
+    for (const account of await holdAccounts(db.current.db)) expect(account.held, account.id).toBe(account.live);
   });
 });

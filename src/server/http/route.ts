@@ -18,7 +18,9 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
     try {
       return await handler({ request, params: await context.params, ctx: requestContext(), requestId });
     } catch (error) {
-      if (error instanceof DomainError) return errorResponse(error.code, error.message, requestId, { details: error.details });
+      if (error instanceof DomainError) {
+        return errorResponse(error.code, error.message, requestId, { details: error.details, headers: error.code === "busy" ? { "retry-after": "1" } : {} });
+      }
       if (error instanceof HttpError) return errorResponse(error.code, error.message, requestId, { headers: error.headers });
       logger().error({ err: error, requestId, method: request.method, url: new URL(request.url).pathname }, "unhandled error");
       return errorResponse("internal", "Something went wrong on our side. It has been logged; please try again.", requestId);
