@@ -12,13 +12,9 @@ import { renewHolds } from "@/domain/cart/renew-holds";
 import { DomainError } from "@/domain/errors";
 import { startApp, type AppProcess } from "../support/app-process";
 import { bookableShow, guest, holdAccounts, slotCounts, testCtx } from "../support/cart-fixtures";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { databaseForThisFile } from "../support/database";
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.drop());
+const db = databaseForThisFile();
 
 const postJson = (url: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
@@ -26,12 +22,12 @@ const postJson = (url: string, body: unknown, headers: Record<string, string> = 
 describe("over HTTP, against the running server", () => {
   let app: AppProcess;
   beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: database.url });
+    app = await startApp({ DATABASE_URL: db.current.url });
   });
   afterAll(() => app?.stop());
 
   it("200 concurrent adds from 200 guest carts to a 20-place slot hold exactly 20 places", async () => {
-    const { slot, adult } = await bookableShow(database.db, new Date(), { capacity: 20 });
+    const { slot, adult } = await bookableShow(db.current.db, new Date(), { capacity: 20 });
     const responses = await Promise.all(
       Array.from({ length: 200 }, async () => {
         const response = await postJson(`${app.url}/api/cart/items`, { slotId: slot.id, ticketTypeId: adult.id, quantity: 1 });
@@ -42,7 +38,7 @@ describe("over HTTP, against the running server", () => {
     expect(statuses.filter((status) => status === 201)).toHaveLength(20);
     expect(statuses.filter((status) => status === 409)).toHaveLength(180);
     expect(new Set(responses.filter((response) => response.status === 409).map((response) => response.body.error!.code))).toEqual(new Set(["sold_out"]));
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 20, sold: 0 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 20, sold: 0 });
     const { slots } = (await (await fetch(`${app.url}/api/exhibitions/${(await slotExhibition(slot.id))}/slots?from=${venueDay(slot.startsAt)}&to=${venueDay(slot.startsAt)}`)).json()) as { slots: { id: string; available: number; status: string }[] };
     expect(slots.find((candidate) => candidate.id === slot.id)).toMatchObject({ available: 0, status: "sold_out" });
   });
@@ -51,26 +47,26 @@ describe("over HTTP, against the running server", () => {
 describe("over HTTP, with short holds and low rate limits", () => {
   let app: AppProcess;
   beforeAll(async () => {
-    app = await startApp({ DATABASE_URL: database.url, HOLD_TTL_SECONDS: "1", HOLD_MAX_SECONDS: "1", RATE_LIMIT_CART_PER_MINUTE: "3", RATE_LIMIT_IP_PER_MINUTE: "4" });
+    app = await startApp({ DATABASE_URL: db.current.url, HOLD_TTL_SECONDS: "1", HOLD_MAX_SECONDS: "1", RATE_LIMIT_CART_PER_MINUTE: "3", RATE_LIMIT_IP_PER_MINUTE: "4" });
   });
   afterAll(() => app?.stop());
 
   it("gives expired places back by itself, and keeps the line in the cart marked expired", async () => {
-    const { slot, adult } = await bookableShow(database.db, new Date(), { capacity: 5 });
+    const { slot, adult } = await bookableShow(db.current.db, new Date(), { capacity: 5 });
     const response = await postJson(`${app.url}/api/cart/items`, { slotId: slot.id, ticketTypeId: adult.id, quantity: 5 });
     expect(response.status).toBe(201);
     const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 5 });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 5 });
 
     const deadline = Date.now() + 15_000;
-    while ((await slotCounts(database.db, slot.id)).held !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(await slotCounts(database.db, slot.id)).toMatchObject({ held: 0 });
+    while ((await slotCounts(db.current.db, slot.id)).held !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 0 });
     const cart = (await (await fetch(`${app.url}/api/cart`, { headers: { cookie } })).json()) as { cart: { items: { status: string; quantity: number }[] } };
     expect(cart.cart.items).toEqual([expect.objectContaining({ status: "expired", quantity: 5 })]);
   });
 
   it("answers 429 with Retry-After past the per-cart limit, without touching other carts", async () => {
-    const { slot, adult } = await bookableShow(database.db, new Date(), { capacity: 50 });
+    const { slot, adult } = await bookableShow(db.current.db, new Date(), { capacity: 50 });
     const body = { slotId: slot.id, ticketTypeId: adult.id, quantity: 1 };
     const first = await postJson(`${app.url}/api/cart/items`, body);
     const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
@@ -83,7 +79,7 @@ describe("over HTTP, with short holds and low rate limits", () => {
   });
 
   it("counts writes without a cart per address, against their own ceiling", async () => {
-    const { slot, adult } = await bookableShow(database.db, new Date(), { capacity: 50 });
+    const { slot, adult } = await bookableShow(db.current.db, new Date(), { capacity: 50 });
     const body = { slotId: slot.id, ticketTypeId: adult.id, quantity: 1 };
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await postJson(`${app.url}/api/cart/items`, body)).status);
@@ -94,9 +90,9 @@ describe("over HTTP, with short holds and low rate limits", () => {
 describe("a storm of concurrent cart changes", () => {
   it("keeps held equal to the live holds of every slot, with no fault, deadlock or drift", async () => {
     const clock = { now: new Date("2026-11-21T05:00:00Z") };
-    const pool = connectDatabase(database.url, { max: 20 });
+    const pool = connectDatabase(db.current.url, { max: 20 });
     const ctx = testCtx(pool.db, clock, { holdTtlSeconds: 60, holdMaxSeconds: 180, maxTicketsPerOrder: 8 });
-    const show = await bookableShow(database.db, clock.now, { capacity: 12, slots: 6 });
+    const show = await bookableShow(db.current.db, clock.now, { capacity: 12, slots: 6 });
     const owners: CartOwner[] = Array.from({ length: 30 }, guest);
     const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
     const faults: unknown[] = [];
@@ -142,17 +138,17 @@ describe("a storm of concurrent cart changes", () => {
 
     expect(faults).toEqual([]);
     expect(refusals).toBeGreaterThan(0);
-    const accounts = (await holdAccounts(database.db)).filter((account) => show.slots.some((slot) => slot.id === account.id));
+    const accounts = (await holdAccounts(db.current.db)).filter((account) => show.slots.some((slot) => slot.id === account.id));
     for (const account of accounts) {
       expect(account.held, `slot ${account.id}`).toBe(account.live);
       expect(account.held + account.sold).toBeLessThanOrEqual(account.capacity);
     }
-    expect(await reconcileHolds(database.db)).toEqual([]);
+    expect(await reconcileHolds(db.current.db)).toEqual([]);
   });
 });
 
 async function slotExhibition(slotId: string) {
-  const { rows } = await database.pool.query("SELECT e.slug FROM time_slots s JOIN exhibitions e ON e.id = s.exhibition_id WHERE s.id = $1", [slotId]);
+  const { rows } = await db.current.pool.query("SELECT e.slug FROM time_slots s JOIN exhibitions e ON e.id = s.exhibition_id WHERE s.id = $1", [slotId]);
   return rows[0].slug as string;
 }
 

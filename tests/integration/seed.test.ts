@@ -1,33 +1,29 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts, exhibitions, ticketTypes, timeSlots, users } from "@/db/schema";
 import { DEMO_STAFF } from "@/db/seed/demo-museum";
 import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
 import { venueDateOf } from "@/domain/calendar/venue-time";
 import { verifyPassword } from "better-auth/crypto";
-import { createTestDatabase, type TestDatabase } from "../support/database";
+import { createTestDatabase, databaseForThisFile } from "../support/database";
 
 const now = new Date("2026-11-21T03:00:00Z");
 const options = { now, timeZone: "Asia/Kolkata", currency: "INR", withDemoStaff: true };
 
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(() => database.drop());
+const db = databaseForThisFile();
 
 describe("the demo museum seed", () => {
   it("fills an empty database with a believable museum", async () => {
-    expect(await isCatalogueEmpty(database.db)).toBe(true);
-    await seedDemoMuseum(database.db, options);
-    expect(await isCatalogueEmpty(database.db)).toBe(false);
+    expect(await isCatalogueEmpty(db.current.db)).toBe(true);
+    await seedDemoMuseum(db.current.db, options);
+    expect(await isCatalogueEmpty(db.current.db)).toBe(false);
 
-    const published = await database.db.select().from(exhibitions).where(eq(exhibitions.status, "published"));
+    const published = await db.current.db.select().from(exhibitions).where(eq(exhibitions.status, "published"));
     expect(published.length).toBeGreaterThanOrEqual(4);
     expect(published.some((exhibition) => exhibition.kind === "show")).toBe(true);
     for (const exhibition of published) expect(exhibition.description.length).toBeGreaterThan(200);
 
-    const types = await database.db.select().from(ticketTypes);
+    const types = await db.current.db.select().from(ticketTypes);
     for (const exhibition of published) {
       const codes = types.filter((type) => type.exhibitionId === exhibition.id).map((type) => type.code);
       expect(codes).toEqual(expect.arrayContaining(["adult", "child", "student", "senior"]));
@@ -36,8 +32,8 @@ describe("the demo museum seed", () => {
   });
 
   it("schedules a slot every 30 minutes from 10:00 to 17:30, venue time, for 60 days", async () => {
-    const [show] = await database.db.select().from(exhibitions).where(eq(exhibitions.slug, "beyond-the-milky-way"));
-    const slots = await database.db.select().from(timeSlots).where(eq(timeSlots.exhibitionId, show!.id));
+    const [show] = await db.current.db.select().from(exhibitions).where(eq(exhibitions.slug, "beyond-the-milky-way"));
+    const slots = await db.current.db.select().from(timeSlots).where(eq(timeSlots.exhibitionId, show!.id));
     expect(slots).toHaveLength(60 * 16);
     expect(slots.every((slot) => slot.capacity === 20 && slot.held === 0 && slot.sold === 0)).toBe(true);
 
@@ -52,28 +48,28 @@ describe("the demo museum seed", () => {
   });
 
   it("creates a demo staff account whose password works", async () => {
-    const [staff] = await database.db.select().from(users).where(eq(users.email, DEMO_STAFF.email));
+    const [staff] = await db.current.db.select().from(users).where(eq(users.email, DEMO_STAFF.email));
     expect(staff?.role).toBe("staff");
-    const [account] = await database.db.select().from(accounts).where(eq(accounts.userId, staff!.id));
+    const [account] = await db.current.db.select().from(accounts).where(eq(accounts.userId, staff!.id));
     expect(account?.providerId).toBe("credential");
     expect(await verifyPassword({ hash: account!.password!, password: DEMO_STAFF.password })).toBe(true);
   });
 
   it("re-seeds without duplicating anything or touching bookings, and tops up days as time passes", async () => {
-    const [slot] = await database.db.select().from(timeSlots).limit(1);
-    await database.db.update(timeSlots).set({ held: 2, sold: 3 }).where(eq(timeSlots.id, slot!.id));
-    await database.db.update(exhibitions).set({ title: "Edited by staff" }).where(eq(exhibitions.slug, "chola-bronzes"));
+    const [slot] = await db.current.db.select().from(timeSlots).limit(1);
+    await db.current.db.update(timeSlots).set({ held: 2, sold: 3 }).where(eq(timeSlots.id, slot!.id));
+    await db.current.db.update(exhibitions).set({ title: "Edited by staff" }).where(eq(exhibitions.slug, "chola-bronzes"));
 
-    const again = await seedDemoMuseum(database.db, options);
+    const again = await seedDemoMuseum(db.current.db, options);
     expect(again.slotsAdded).toBe(0);
-    const nextDay = await seedDemoMuseum(database.db, { ...options, now: new Date(now.getTime() + 86_400_000) });
+    const nextDay = await seedDemoMuseum(db.current.db, { ...options, now: new Date(now.getTime() + 86_400_000) });
     expect(nextDay.slotsAdded).toBe(6 * 16);
 
-    const [kept] = await database.db.select().from(timeSlots).where(eq(timeSlots.id, slot!.id));
+    const [kept] = await db.current.db.select().from(timeSlots).where(eq(timeSlots.id, slot!.id));
     expect(kept).toMatchObject({ held: 2, sold: 3 });
-    const [restored] = await database.db.select().from(exhibitions).where(eq(exhibitions.slug, "chola-bronzes"));
+    const [restored] = await db.current.db.select().from(exhibitions).where(eq(exhibitions.slug, "chola-bronzes"));
     expect(restored?.title).toBe("Chola Bronzes: The Dancing Gods");
-    const [{ n }] = (await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM "user" WHERE email = ${DEMO_STAFF.email}`)).rows as [{ n: number }];
+    const [{ n }] = (await db.current.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM "user" WHERE email = ${DEMO_STAFF.email}`)).rows as [{ n: number }];
     expect(n).toBe(1);
   });
 
