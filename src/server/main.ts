@@ -6,6 +6,7 @@ import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
 import { config, ConfigError, type Config } from "./config";
 import { databaseHandle, openDatabase } from "./database";
 import { startBackgroundJobs } from "./jobs";
+import { hub } from "./realtime/hub";
 import { logger, type Logger } from "./logger";
 import { metrics } from "./metrics";
 import { resolveAuthSecret } from "./start/auth-secret";
@@ -94,6 +95,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    await hub().stop();
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     await closed;

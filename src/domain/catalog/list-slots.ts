@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { exhibitions, timeSlots } from "../../db/schema";
-import { slotState, type SlotState } from "../availability/slot-status";
+import { availabilityOf } from "../availability/slot-availability";
+import type { SlotState } from "../availability/slot-status";
 import { addDays, daysBetween, venueDateOf, venueInstant, type VenueDate } from "../calendar/venue-time";
 import type { Ctx } from "../context";
 import { DomainError } from "../errors";
@@ -43,15 +44,11 @@ export async function listSlots({ ctx, input }: { ctx: Ctx; input: { slug: strin
     )
     .orderBy(asc(timeSlots.startsAt));
 
-  return rows.map((row) => {
-    const available = Math.max(0, row.capacity - row.sold - row.held);
-    return {
-      id: row.id,
-      startsAt: row.startsAt.toISOString(),
-      endsAt: row.endsAt.toISOString(),
-      capacity: row.capacity,
-      available,
-      status: slotState({ status: row.status, startsAt: row.startsAt, capacity: row.capacity, available }, now),
-    };
-  });
+  return rows.map((row) => ({
+    id: row.id,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    capacity: row.capacity,
+    ...availabilityOf(row, now),
+  }));
 }

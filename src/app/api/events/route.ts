@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { slotAvailability } from "@/domain/availability/slot-availability";
+import { findCartId } from "@/domain/cart/cart-lock";
+import { loadCart } from "@/domain/cart/cart-view";
+import { cartOwnerOf } from "@/server/cart-identity";
+import { parseQuery } from "@/server/http/query";
+import { route } from "@/server/http/route";
+import { hub } from "@/server/realtime/hub";
+
+export const dynamic = "force-dynamic";
+
+const MAX_SLOTS = 200;
+const HEARTBEAT_MS = 15_000;
+
+const query = z.object({
+  slots: z
+    .string()
+    .optional()
+    .transform((value) => (value ? [...new Set(value.split(","))] : []))
+    .pipe(z.array(z.uuid("must be slot ids separated by commas")).max(MAX_SLOTS, `must name at most ${MAX_SLOTS} slots`)),
+});
+
+const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+
+/**
+ * Server-Sent Events: `availability` for the listed slots and `cart` for the caller's cart,
+ * whenever they change, from any server process. The current state is sent first, so a
+ * reconnecting page is never behind.
+ */
+export const GET = route(async ({ request, ctx }) => {
+  const { slots: slotIds } = parseQuery(request, query);
+  const owner = cartOwnerOf(request);
+  const cartId = owner && (await findCartId(ctx.db, owner));
+  const encoder = new TextEncoder();
+
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          cleanup();
+        }
+      };
+      const close = () => {
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      };
+      const unsubscribe = hub().subscribe({ send: (event, data) => write(frame(event, data)), close }, { slotIds, cartId });
+      const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+      cleanup = () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      };
+      request.signal.addEventListener("abort", close);
+
+      write("retry: 2000\n\n");
+      for (const availability of await slotAvailability({ ctx, input: { slotIds } })) write(frame("availability", availability));
+      if (cartId) write(frame("cart", { cart: await loadCart(ctx.db, cartId, ctx.settings, ctx.now()) }));
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
+  });
+});
