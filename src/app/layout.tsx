@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { CartBadge } from "@/components/cart/cart-badge";
+import { CartProvider } from "@/components/cart/cart-provider";
 import { formatZoneName } from "@/components/format";
 import { VENUE } from "@/domain/venue";
 import { config } from "@/server/config";
+import { visitorCart } from "@/server/page-cart";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,10 +16,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#7a2e1d", width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const cart = await visitorCart();
   return (
     <html lang="en-IN">
       <body className="min-h-screen font-sans antialiased flex flex-col">
+        <CartProvider initialCart={cart}>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:text-ink">
           Skip to content
         </a>
@@ -28,11 +33,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <span className="font-serif text-lg font-semibold leading-tight text-ink sm:text-xl">{VENUE.name}</span>
             </Link>
             <nav aria-label="Main">
-              <ul className="flex gap-5 text-sm font-medium">
+              <ul className="flex items-center gap-5 text-sm font-medium">
                 <li>
                   <Link href="/exhibitions" className="text-ink underline-offset-4 hover:underline">
                     What&rsquo;s on
                   </Link>
+                </li>
+                <li>
+                  <CartBadge />
                 </li>
               </ul>
             </nav>
@@ -49,6 +57,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <p>All times are shown in museum time ({formatZoneName(config().venueTimeZone)}).</p>
           </div>
         </footer>
+        </CartProvider>
       </body>
     </html>
   );

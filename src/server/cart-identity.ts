@@ -9,10 +9,14 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The guest whose `cart` cookie this request carries, if it carries a well-formed one. */
-export function cartOwnerOf(request: Request): CartOwner | undefined {
-  const token = parse(request.headers.get("cookie") ?? "")[COOKIE];
+/** The guest whose `cart` cookie this Cookie header carries, if it carries a well-formed one. */
+export function cartOwnerOfCookies(cookieHeader: string | null): CartOwner | undefined {
+  const token = parse(cookieHeader ?? "")[COOKIE];
   return token && TOKEN.test(token) ? { kind: "guest", tokenHash: hash(token) } : undefined;
+}
+
+export function cartOwnerOf(request: Request): CartOwner | undefined {
+  return cartOwnerOfCookies(request.headers.get("cookie"));
 }
 
 /** A new guest identity: 256 random bits for the cookie, only their hash for the database. */

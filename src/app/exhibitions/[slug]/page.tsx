@@ -4,7 +4,7 @@ import { cache } from "react";
 import { DayPicker } from "@/components/day-picker";
 import { KindBadge } from "@/components/exhibition-card";
 import { formatDay, formatMoney } from "@/components/format";
-import { SlotList } from "@/components/slot-list";
+import { BookingPanel } from "@/components/booking/booking-panel";
 import { venueDateOf } from "@/domain/calendar/venue-time";
 import { bookableDayOr, lastBookableDay } from "@/domain/catalog/booking-window";
 import { getExhibition } from "@/domain/catalog/get-exhibition";
@@ -99,7 +99,15 @@ export default async function ExhibitionPage({ params, searchParams }: Props) {
                 Tickets are on sale for the next 60 days only, so here is today instead.
               </p>
             )}
-            <SlotList slots={slots} timeZone={timeZone} />
+            <BookingPanel
+              // A day link is a client navigation to this same page: a new day must be a new panel, not today's state.
+              key={day}
+              exhibition={{ slug: exhibition.slug, title: exhibition.title }}
+              ticketTypes={exhibition.ticketTypes}
+              slots={slots}
+              timeZone={timeZone}
+              maxPerOrder={ctx.settings.maxTicketsPerOrder}
+            />
           </section>
         </aside>
       </div>

@@ -1,0 +1,71 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
+import type { Availability } from "@/domain/availability/slot-availability";
+import type { Cart, CartItem } from "@/domain/cart/cart-view";
+
+type Listener = (availability: Availability) => void;
+
+type CartContextValue = {
+  cart: Cart;
+  /** Replaces the cart with the server's answer. */
+  setCart: (cart: Cart) => void;
+  /** Shows lines at once while `work` asks the server; they vanish again unless the server keeps them. */
+  withPendingLines: (lines: CartItem[], work: () => Promise<void>) => void;
+  pending: boolean;
+  /** Slots whose availability this page wants pushed; `onAvailability` hears about them. */
+  watchSlots: (slotIds: string[]) => void;
+  onAvailability: (listener: Listener) => () => void;
+};
+
+const CartContext = createContext<CartContextValue | null>(null);
+
+export function useCart(): CartContextValue {
+  const value = useContext(CartContext);
+  if (!value) throw new Error("useCart needs a CartProvider");
+  return value;
+}
+
+const withLines = (cart: Cart, lines: CartItem[]): Cart => ({
+  ...cart,
+  items: [...cart.items, ...lines],
+  itemCount: cart.itemCount + lines.reduce((sum, line) => sum + line.quantity, 0),
+});
+
+export function CartProvider({ initialCart, children }: { initialCart: Cart; children: React.ReactNode }) {
+  const [cart, setCart] = useState(initialCart);
+  const [shown, addPending] = useOptimistic(cart, withLines);
+  const [pending, startTransition] = useTransition();
+  const [watched, setWatched] = useState("");
+  const listeners = useRef(new Set<Listener>());
+
+  // One stream per page: the cart (from any tab or device) and the watched slots. It is opened
+  // again once a first add has given this visitor a cart, and browsers reconnect it by themselves.
+  const hasCart = cart.id !== null;
+  useEffect(() => {
+    const source = new EventSource(`/api/events${watched ? `?slots=${watched}` : ""}`);
+    source.addEventListener("cart", (event) => setCart((JSON.parse((event as MessageEvent<string>).data) as { cart: Cart }).cart));
+    source.addEventListener("availability", (event) => {
+      const availability = JSON.parse((event as MessageEvent<string>).data) as Availability;
+      for (const listener of listeners.current) listener(availability);
+    });
+    return () => source.close();
+  }, [watched, hasCart]);
+
+  const withPendingLines = useCallback(
+    (lines: CartItem[], work: () => Promise<void>) =>
+      startTransition(async () => {
+        addPending(lines);
+        await work();
+      }),
+    [addPending],
+  );
+  const watchSlots = useCallback((slotIds: string[]) => setWatched([...slotIds].sort().join(",")), []);
+  const onAvailability = useCallback((listener: Listener) => {
+    listeners.current.add(listener);
+    return () => void listeners.current.delete(listener);
+  }, []);
+
+  const value = useMemo(() => ({ cart: shown, setCart, withPendingLines, pending, watchSlots, onAvailability }), [shown, withPendingLines, pending, watchSlots, onAvailability]);
+  return <CartContext.Provider value={value}>{children}</CartContext.Provider>;
+}

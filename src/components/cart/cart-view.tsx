@@ -1,0 +1,128 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import type { CartItem } from "@/domain/cart/cart-view";
+import { QuantityStepper } from "../booking/quantity-stepper";
+import { formatDay, formatMoney, formatTime } from "../format";
+import { cartRequest, CartRequestError } from "./api";
+import { useCart } from "./cart-provider";
+import { HoldCountdown } from "./hold-countdown";
+
+type Group = { key: string; title: string; slug: string; startsAt: string; items: CartItem[] };
+
+function groupBySlot(items: CartItem[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const item of items) {
+    const group = groups.get(item.slotId) ?? { key: item.slotId, title: item.exhibition.title, slug: item.exhibition.slug, startsAt: item.startsAt, items: [] };
+    group.items.push(item);
+    groups.set(item.slotId, group);
+  }
+  return [...groups.values()];
+}
+
+export function CartView({ timeZone, maxPerOrder }: { timeZone: string; maxPerOrder: number }) {
+  const { cart, setCart } = useCart();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const change = async (request: () => Promise<typeof cart>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setCart(await request());
+    } catch (caught) {
+      setError(caught instanceof CartRequestError ? caught.message : "Something went wrong; please try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (cart.items.length === 0) {
+    return (
+      <div className="mt-8 rounded-xl border border-line bg-white p-8 text-center">
+        <p className="text-lg text-ink">Your cart is empty.</p>
+        <Link href="/exhibitions" className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark">
+          See what&rsquo;s on
+        </Link>
+      </div>
+    );
+  }
+
+  const expired = cart.items.some((item) => item.status === "expired");
+  const dayOf = (iso: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(iso));
+  return (
+    <div className="mt-6 space-y-6">
+      {cart.holdExpiresAt && <HoldCountdown expiresAt={cart.holdExpiresAt} />}
+      {error && (
+        <p role="alert" className="rounded-lg border border-sold/30 bg-sold/5 px-3 py-2 text-sm text-sold">
+          {error}
+        </p>
+      )}
+      {expired && (
+        <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-warn/40 bg-warn/5 px-4 py-3">
+          <p className="text-sm text-warn">Some tickets are no longer held. Hold them again if places are still free.</p>
+          <button type="button" disabled={busy} onClick={() => change(() => cartRequest("POST", "/api/cart/renew"))} className="rounded-lg bg-accent px-4 py-2 text-sm font-semibold text-white hover:bg-accent-dark disabled:opacity-50">
+            Hold again
+          </button>
+        </div>
+      )}
+      <ul className="space-y-4">
+        {groupBySlot(cart.items).map((group) => {
+          const slotTotal = group.items.reduce((sum, item) => sum + item.quantity, 0);
+          return (
+            <li key={group.key} className="rounded-xl border border-line bg-white p-5" data-testid="cart-group">
+              <h2 className="font-serif text-xl font-semibold text-ink">
+                <Link href={`/exhibitions/${group.slug}`} className="underline-offset-4 hover:underline">
+                  {group.title}
+                </Link>
+              </h2>
+              <p className="text-sm text-muted">
+                {formatDay(dayOf(group.startsAt), "long")}, {formatTime(group.startsAt, timeZone)}
+              </p>
+              <ul className="mt-4 space-y-3">
+                {group.items.map((item) => (
+                  <li key={item.id} className="flex flex-wrap items-center justify-between gap-3" data-testid="cart-line" data-status={item.status}>
+                    <div>
+                      <p className="font-medium text-ink">
+                        {item.ticketType.name}
+                        {item.status === "expired" && <span className="ml-2 rounded-full bg-warn/10 px-2 py-0.5 text-xs font-semibold text-warn">Expired</span>}
+                      </p>
+                      <p className="text-sm text-muted">{formatMoney(item.unitPrice)} each</p>
+                    </div>
+                    <div className="flex items-center gap-4">
+                      <QuantityStepper
+                        label={`${item.ticketType.name}, ${formatTime(group.startsAt, timeZone)}`}
+                        value={item.quantity}
+                        canLower={!busy && item.quantity > 1}
+                        canRaise={!busy && slotTotal < maxPerOrder}
+                        onChange={(quantity) => change(() => cartRequest("PATCH", `/api/cart/items/${item.id}`, { quantity }))}
+                      />
+                      <span className="w-20 text-right font-semibold tabular-nums text-ink">{formatMoney(item.lineTotal)}</span>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        onClick={() => change(() => cartRequest("DELETE", `/api/cart/items/${item.id}`))}
+                        className="text-sm font-medium text-sold underline-offset-4 hover:underline disabled:opacity-50"
+                        aria-label={`Remove ${item.ticketType.name} for ${group.title} at ${formatTime(group.startsAt, timeZone)}`}
+                      >
+                        Remove
+                      </button>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="flex items-center justify-between rounded-xl border border-line bg-white p-5">
+        <span className="text-lg font-semibold text-ink">Total</span>
+        <span className="text-2xl font-semibold tabular-nums text-ink" data-testid="cart-total">
+          {formatMoney(cart.total)}
+        </span>
+      </div>
+      <p className="text-sm text-muted">Checkout opens soon; your places stay held while the timer runs.</p>
+    </div>
+  );
+}
