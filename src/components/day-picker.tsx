@@ -1,12 +1,13 @@
 import Link from "next/link";
-import { addDays, type VenueDate } from "@/domain/calendar/venue-time";
+import { addDays, daysBetween, type VenueDate } from "@/domain/calendar/venue-time";
+import type { DayState } from "@/domain/catalog/list-days";
 import { formatDay } from "./format";
 
-const QUICK_DAYS = 14;
+const NOTE: Record<DayState, string> = { open: "", sold_out: ", sold out", closed: ", no times left" };
 
-/** Links for the next two weeks and a date field for any later day; works without JavaScript. */
-export function DayPicker({ basePath, today, lastDay, selected }: { basePath: string; today: VenueDate; lastDay: VenueDate; selected: VenueDate }) {
-  const days = Array.from({ length: QUICK_DAYS }, (_, offset) => addDays(today, offset));
+/** A link for every day of the booking window, sold-out days marked, and a date field; works without JavaScript. */
+export function DayPicker({ basePath, today, lastDay, selected, states }: { basePath: string; today: VenueDate; lastDay: VenueDate; selected: VenueDate; states: Map<VenueDate, DayState> }) {
+  const days = Array.from({ length: daysBetween(today, lastDay) + 1 }, (_, offset) => addDays(today, offset));
   return (
     <div>
       <h3 id="day-heading" className="text-sm font-semibold uppercase tracking-wide text-muted">
@@ -15,20 +16,22 @@ export function DayPicker({ basePath, today, lastDay, selected }: { basePath: st
       <ul aria-labelledby="day-heading" className="mt-3 flex gap-2 overflow-x-auto pb-2" data-testid="day-picker">
         {days.map((day, offset) => {
           const current = day === selected;
+          const state = states.get(day) ?? "closed";
           const [weekday, date, month] = formatDay(day).split(" ");
           return (
             <li key={day} className="shrink-0">
               <Link
                 href={`${basePath}?date=${day}#times`}
                 aria-current={current ? "date" : undefined}
-                aria-label={`${formatDay(day, "long")}${offset === 0 ? " (today)" : ""}`}
+                aria-label={`${formatDay(day, "long")}${offset === 0 ? " (today)" : ""}${NOTE[state]}`}
+                data-day-status={state}
                 className={`flex w-16 flex-col items-center rounded-lg border px-2 py-2 text-center leading-tight ${
-                  current ? "border-accent bg-accent text-white" : "border-line bg-white text-ink hover:border-accent"
+                  current ? "border-accent bg-accent text-white" : state === "open" ? "border-line bg-white text-ink hover:border-accent" : "border-line bg-paper text-muted hover:border-accent"
                 }`}
               >
                 <span className="text-xs font-medium">{offset === 0 ? "Today" : weekday}</span>
-                <span className="text-lg font-semibold">{date}</span>
-                <span className="text-xs">{month}</span>
+                <span className={`text-lg font-semibold ${state === "open" ? "" : "line-through"}`}>{date}</span>
+                <span className="text-xs">{state === "sold_out" ? "Sold out" : month}</span>
               </Link>
             </li>
           );

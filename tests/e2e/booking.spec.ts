@@ -137,3 +137,25 @@ async function adultOf(slug: string) {
   const [type] = await sql<{ id: string }>("SELECT t.id FROM ticket_types t JOIN exhibitions e ON e.id = t.exhibition_id WHERE e.slug = $1 AND t.code = 'adult'", [slug]);
   return type!.id;
 }
+
+test("changing and removing in one tab shows in the visitor's other tab without reloading", async ({ context }) => {
+  const day = addDays(tomorrow(), 8);
+  const slotId = await slotAt("machines-that-think", day, "12:30");
+  const first = await context.newPage();
+  await first.goto("/");
+  expect((await first.request.post("/api/cart/items", { data: { slotId, ticketTypeId: await adultOf("machines-that-think"), quantity: 2 } })).status()).toBe(201);
+  await first.goto("/cart");
+  const second = await context.newPage();
+  await second.goto("/cart");
+  await expect(second.getByTestId("cart-total")).toHaveText("₹700");
+
+  await first.getByRole("button", { name: /^Add one Adult/ }).click();
+  await expect(first.getByTestId("cart-total")).toHaveText("₹1,050");
+  await expect(second.getByTestId("cart-total")).toHaveText("₹1,050");
+  await expect(second.getByTestId("cart-badge")).toContainText("3");
+
+  await second.getByRole("button", { name: /^Remove Adult/ }).click();
+  await expect(second.getByText("Your cart is empty.")).toBeVisible();
+  await expect(first.getByText("Your cart is empty.")).toBeVisible();
+  await expect(first.getByTestId("cart-badge")).toContainText("0");
+});

@@ -23,13 +23,18 @@ class Hub {
   private readonly dueCarts = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private client: pg.Client | undefined;
+  private listening: Promise<void> | undefined;
   private stopped = false;
 
-  subscribe(subscriber: Subscriber, watch: { slotIds: string[]; cartId: string | undefined }): () => void {
-    void this.listen();
+  /**
+   * Watches slots and a cart. Resolves once notifications are being received, so that a snapshot
+   * read afterwards and the events that follow leave no gap between them.
+   */
+  async subscribe(subscriber: Subscriber, watch: { slotIds: string[]; cartId: string | undefined }): Promise<() => void> {
     const entries: [Map<string, Set<Subscriber>>, string][] = watch.slotIds.map((id) => [this.slots, id]);
     if (watch.cartId) entries.push([this.carts, watch.cartId]);
     for (const [map, id] of entries) map.set(id, (map.get(id) ?? new Set()).add(subscriber));
+    await (this.listening ??= this.listen());
     return () => {
       for (const [map, id] of entries) {
         map.get(id)?.delete(subscriber);
@@ -46,8 +51,8 @@ class Hub {
     await this.client?.end().catch(() => undefined);
   }
 
-  private async listen() {
-    if (this.client || this.stopped) return;
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
     const client = new pg.Client(databaseHandle().pool.options);
     this.client = client;
     client.on("notification", ({ channel, payload }) => {
@@ -57,17 +62,23 @@ class Hub {
       this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
     });
     client.on("error", (error) => {
+      if (this.client !== client) return;
       logger().warn({ err: error }, "live updates lost their database connection; reconnecting");
       this.client = undefined;
       client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), RECONNECT_MS);
+      if (!this.stopped) setTimeout(() => void (this.listening = this.listen()), RECONNECT_MS);
     });
     try {
       await client.connect();
       await client.query("LISTEN slot_changed; LISTEN cart_changed");
     } catch (error) {
       client.emit("error", error);
+      return;
     }
+    // Whatever changed while no one was listening: send everything watched again.
+    for (const id of this.slots.keys()) this.dueSlots.add(id);
+    for (const id of this.carts.keys()) this.dueCarts.add(id);
+    if (this.dueSlots.size + this.dueCarts.size > 0) this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
   }
 
   private async flush() {

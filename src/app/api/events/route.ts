@@ -51,13 +51,15 @@ export const GET = route(async ({ request, ctx }) => {
           // already closed by the client going away
         }
       };
-      const unsubscribe = hub().subscribe({ send: (event, data) => write(frame(event, data)), close }, { slotIds, cartId });
+      // Listen for the browser leaving before the await below, so a quick goodbye cannot leak a subscription.
+      request.signal.addEventListener("abort", close);
+      const unsubscribe = await hub().subscribe({ send: (event, data) => write(frame(event, data)), close }, { slotIds, cartId });
       const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
       };
-      request.signal.addEventListener("abort", close);
+      if (request.signal.aborted) return close();
 
       write("retry: 2000\n\n");
       for (const availability of await slotAvailability({ ctx, input: { slotIds } })) write(frame("availability", availability));

@@ -8,6 +8,7 @@ import { BookingPanel } from "@/components/booking/booking-panel";
 import { venueDateOf } from "@/domain/calendar/venue-time";
 import { bookableDayOr, lastBookableDay } from "@/domain/catalog/booking-window";
 import { getExhibition } from "@/domain/catalog/get-exhibition";
+import { listDays } from "@/domain/catalog/list-days";
 import { listSlots } from "@/domain/catalog/list-slots";
 import { DomainError } from "@/domain/errors";
 import { requestContext } from "@/server/request-context";
@@ -39,7 +40,7 @@ export default async function ExhibitionPage({ params, searchParams }: Props) {
   const today = venueDateOf(ctx.now(), timeZone);
   const requested = typeof query.date === "string" ? query.date : undefined;
   const day = bookableDayOr(today, requested);
-  const slots = await listSlots({ ctx, input: { slug, from: day, to: day } });
+  const [slots, days] = await Promise.all([listSlots({ ctx, input: { slug, from: day, to: day } }), listDays({ ctx, input: { slug } })]);
   const basePath = `/exhibitions/${exhibition.slug}`;
 
   return (
@@ -87,7 +88,7 @@ export default async function ExhibitionPage({ params, searchParams }: Props) {
           </table>
 
           <div className="mt-6">
-            <DayPicker basePath={basePath} today={today} lastDay={lastBookableDay(today)} selected={day} />
+            <DayPicker basePath={basePath} today={today} lastDay={lastBookableDay(today)} selected={day} states={new Map(days.map((entry) => [entry.date, entry.status]))} />
           </div>
 
           <section id="times" aria-labelledby="times-heading" className="mt-6 scroll-mt-4">

@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { freeLoopbackPort } from "@/db/embedded/free-port";
+import { addDays } from "@/domain/calendar/venue-time";
+import { formatDay } from "@/components/format";
+import { launchApp, type AppProcess } from "../support/app-process";
+import { sql, tomorrow, VENUE_ZONE } from "./support";
+
+// More servers on the e2e database, beside the one the other tests use.
+const apps: AppProcess[] = [];
+async function anotherServer(env: Record<string, string> = {}) {
+  const app = launchApp({ DATABASE_URL: process.env.E2E_DATABASE_URL!, ...env }, await freeLoopbackPort());
+  apps.push(app);
+  await app.waitForLine((line) => line.includes("Serving on"));
+  return app;
+}
+test.afterAll(async () => {
+  await Promise.all(apps.map((app) => app.stop()));
+});
+
+async function slotOf(slug: string, day: string, time: string) {
+  const [slot] = await sql<{ id: string; tt: string }>(
+    `SELECT s.id, t.id AS tt FROM time_slots s JOIN exhibitions e ON e.id = s.exhibition_id JOIN ticket_types t ON t.exhibition_id = e.id AND t.code = 'adult'
+     WHERE e.slug = $1 AND (s.starts_at AT TIME ZONE $2)::date = $3::date AND to_char(s.starts_at AT TIME ZONE $2, 'HH24:MI') = $4`,
+    [slug, VENUE_ZONE, day, time],
+  );
+  return slot!;
+}
+
+test("a purchase through one server process reaches a page served by another", async ({ page, request }) => {
+  const other = await anotherServer();
+  const day = addDays(tomorrow(), 11);
+  const slot = await slotOf("monsoon-rivers", day, "13:30");
+  await page.goto(`${other.url}/exhibitions/monsoon-rivers?date=${day}`);
+  const label = page.locator(`[data-slot-id="${slot.id}"]`);
+  await expect(label).toContainText("120 places left");
+
+  expect((await request.post("/api/cart/items", { data: { slotId: slot.id, ticketTypeId: slot.tt, quantity: 5 } })).status()).toBe(201);
+  await expect(label).toContainText("115 places left", { timeout: 2_000 });
+});
+
+test("a held line runs out on the page, is marked expired, and can be held again", async ({ page }) => {
+  const shortHolds = await anotherServer({ HOLD_TTL_SECONDS: "3", HOLD_MAX_SECONDS: "3" });
+  const day = addDays(tomorrow(), 12);
+  const slot = await slotOf("chola-bronzes", day, "15:30");
+  await page.goto(`${shortHolds.url}/`);
+  expect((await page.request.post(`${shortHolds.url}/api/cart/items`, { data: { slotId: slot.id, ticketTypeId: slot.tt, quantity: 2 } })).status()).toBe(201);
+
+  await page.goto(`${shortHolds.url}/cart`);
+  await expect(page.getByTestId("cart-line")).toHaveAttribute("data-status", "held");
+  await expect(page.getByTestId("hold-countdown")).toContainText("check out soon");
+  // No reload: the sweeper's change arrives over the live stream.
+  await expect(page.getByTestId("cart-line")).toHaveAttribute("data-status", "expired", { timeout: 12_000 });
+  await page.getByRole("button", { name: "Hold again" }).click();
+  await expect(page.getByTestId("cart-line")).toHaveAttribute("data-status", "held");
+});
+
+test("a day with every time sold out is marked in the day picker", async ({ page }) => {
+  const day = addDays(tomorrow(), 10);
+  await sql(
+    `UPDATE time_slots s SET sold = s.capacity FROM exhibitions e
+     WHERE e.id = s.exhibition_id AND e.slug = 'beyond-the-milky-way' AND (s.starts_at AT TIME ZONE $1)::date = $2::date`,
+    [VENUE_ZONE, day],
+  );
+  await page.goto("/exhibitions/beyond-the-milky-way");
+  const link = page.getByRole("link", { name: `${formatDay(day, "long")}, sold out` });
+  await expect(link).toHaveAttribute("data-day-status", "sold_out");
+  await expect(link).toContainText("Sold out");
+  await expect(page.getByRole("link", { name: formatDay(addDays(day, 1), "long"), exact: true })).toHaveAttribute("data-day-status", "open");
+});
+
+test("the live stream reconnects by itself after its server restarts", async ({ page, request }) => {
+  const port = await freeLoopbackPort();
+  const first = launchApp({ DATABASE_URL: process.env.E2E_DATABASE_URL! }, port);
+  apps.push(first);
+  await first.waitForLine((line) => line.includes("Serving on"));
+  const day = addDays(tomorrow(), 13);
+  const slot = await slotOf("threads-of-the-silk-road", day, "11:30");
+  await page.goto(`${first.url}/exhibitions/threads-of-the-silk-road?date=${day}`);
+  const label = page.locator(`[data-slot-id="${slot.id}"]`);
+  await expect(label).toContainText("60 places left");
+
+  expect(await first.stop()).toBe(0);
+  const second = launchApp({ DATABASE_URL: process.env.E2E_DATABASE_URL! }, port);
+  apps.push(second);
+  await second.waitForLine((line) => line.includes("Serving on"));
+  expect((await request.post("/api/cart/items", { data: { slotId: slot.id, ticketTypeId: slot.tt, quantity: 3 } })).status()).toBe(201);
+  await expect(label).toContainText("57 places left", { timeout: 10_000 });
+});
