@@ -159,3 +159,22 @@ test("changing and removing in one tab shows in the visitor's other tab without 
   await expect(first.getByText("Your cart is empty.")).toBeVisible();
   await expect(first.getByTestId("cart-badge")).toContainText("0");
 });
+
+test("an add shows in the cart at once, before the server has answered", async ({ page }) => {
+  const day = addDays(tomorrow(), 14);
+  await openDay(page, "chola-bronzes", day);
+  let answer!: () => void;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route("**/api/cart/items", async (route) => {
+    await answered;
+    await route.continue();
+  });
+  await page.getByRole("radio", { name: /^12:30 to 13:00/ }).check({ force: true });
+  await page.getByRole("button", { name: "Add one Student" }).click();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByTestId("cart-badge")).toContainText("1");
+  await expect(page.getByRole("button", { name: "Adding…" })).toBeVisible();
+  answer();
+  await expect(page.getByText("Added 1 ticket for 12:30 to your cart.")).toBeVisible();
+  await expect(page.getByTestId("cart-badge")).toContainText("1");
+});
