@@ -7,7 +7,6 @@
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { connectDatabase } from "@/db/client";
@@ -18,12 +17,11 @@ import { exhibitions, ticketTypes, timeSlots } from "@/db/schema";
 import { addToCart } from "@/domain/cart/add-to-cart";
 import { ensureBuild } from "@/server/start/build";
 import { launchApp } from "../tests/support/app-process";
+import { guest, settings } from "../tests/support/cart-fixtures";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? "8,64").split(",").map(Number);
 const SELL_OUT_CAPACITY = 200;
-const BENCH_SETTINGS = { venueTimeZone: "Asia/Kolkata", currency: "INR", maxTicketsPerOrder: 10, holdTtlSeconds: 900, holdMaxSeconds: 3600, paymentTtlSeconds: 900 };
-const guestOwner = () => ({ kind: "guest" as const, tokenHash: randomBytes(32).toString("hex") });
 
 type Figure = { holds: number; latencies: number[]; seconds: number };
 
@@ -108,12 +106,12 @@ async function main() {
 
       // Between the two: the addToCart verb itself, no HTTP, a new guest cart every 10 tickets.
       const verbPool = connectDatabase(database.url, { max: concurrency });
-      const verbCtx = { db: verbPool.db, actor: { kind: "anonymous" as const }, now: () => new Date(), settings: BENCH_SETTINGS };
-      const owners = Array.from({ length: concurrency }, () => ({ count: 0, owner: guestOwner() }));
+      const verbCtx = { db: verbPool.db, actor: { kind: "anonymous" as const }, now: () => new Date(), settings };
+      const owners = Array.from({ length: concurrency }, () => ({ count: 0, owner: guest() }));
       const verbSlot = await newSlot(100_000_000);
       const verb = await drive(concurrency, async (worker) => {
         const state = owners[worker]!;
-        if (state.count++ % 10 === 0) state.owner = guestOwner();
+        if (state.count++ % 10 === 0) state.owner = guest();
         await addToCart({ ctx: verbCtx, input: { owner: state.owner, slotId: verbSlot, ticketTypeId: adult!.id, quantity: 1 } });
         return true;
       });

@@ -1,19 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formatDay } from "@/components/format";
 import { addDays } from "@/domain/calendar/venue-time";
-import { expectNoAxeViolations, expectNoHorizontalScroll, sql, tomorrow, VENUE_ZONE } from "./support";
-
-/** The id of an exhibition's slot at a venue time on a day, with its places set as the test needs. */
-async function slotAt(slug: string, day: string, time: string, places?: { sold?: number; capacity?: number }) {
-  const [slot] = await sql<{ id: string }>(
-    `SELECT s.id FROM time_slots s JOIN exhibitions e ON e.id = s.exhibition_id
-     WHERE e.slug = $1 AND (s.starts_at AT TIME ZONE $2)::date = $3::date AND to_char(s.starts_at AT TIME ZONE $2, 'HH24:MI') = $4`,
-    [slug, VENUE_ZONE, day, time],
-  );
-  if (places?.capacity !== undefined) await sql("UPDATE time_slots SET capacity = $2 WHERE id = $1", [slot!.id, places.capacity]);
-  if (places?.sold !== undefined) await sql("UPDATE time_slots SET sold = $2 WHERE id = $1", [slot!.id, places.sold]);
-  return slot!.id;
-}
+import { adultOf, expectNoAxeViolations, expectNoHorizontalScroll, slotAt, sql, tomorrow } from "./support";
 
 const openDay = async (page: Page, slug: string, day: string) => {
   await page.goto(`/exhibitions/${slug}?date=${day}`);
@@ -132,11 +120,6 @@ test.describe("on a 375 px phone", () => {
     await expectNoAxeViolations(page);
   });
 });
-
-async function adultOf(slug: string) {
-  const [type] = await sql<{ id: string }>("SELECT t.id FROM ticket_types t JOIN exhibitions e ON e.id = t.exhibition_id WHERE e.slug = $1 AND t.code = 'adult'", [slug]);
-  return type!.id;
-}
 
 test("changing and removing in one tab shows in the visitor's other tab without reloading", async ({ context }) => {
   const day = addDays(tomorrow(), 8);

@@ -3,7 +3,7 @@ import { freeLoopbackPort } from "@/db/embedded/free-port";
 import { addDays } from "@/domain/calendar/venue-time";
 import { formatDay } from "@/components/format";
 import { launchApp, type AppProcess } from "../support/app-process";
-import { sql, tomorrow, VENUE_ZONE } from "./support";
+import { adultOf, slotAt, sql, tomorrow, VENUE_ZONE } from "./support";
 
 // More servers on the e2e database, beside the one the other tests use.
 const apps: AppProcess[] = [];
@@ -17,19 +17,10 @@ test.afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
 });
 
-async function slotOf(slug: string, day: string, time: string) {
-  const [slot] = await sql<{ id: string; tt: string }>(
-    `SELECT s.id, t.id AS tt FROM time_slots s JOIN exhibitions e ON e.id = s.exhibition_id JOIN ticket_types t ON t.exhibition_id = e.id AND t.code = 'adult'
-     WHERE e.slug = $1 AND (s.starts_at AT TIME ZONE $2)::date = $3::date AND to_char(s.starts_at AT TIME ZONE $2, 'HH24:MI') = $4`,
-    [slug, VENUE_ZONE, day, time],
-  );
-  return slot!;
-}
-
 test("a purchase through one server process reaches a page served by another", async ({ page, request }) => {
   const other = await anotherServer();
   const day = addDays(tomorrow(), 11);
-  const slot = await slotOf("monsoon-rivers", day, "13:30");
+  const slot = { id: await slotAt("monsoon-rivers", day, "13:30"), tt: await adultOf("monsoon-rivers") };
   await page.goto(`${other.url}/exhibitions/monsoon-rivers?date=${day}`);
   const label = page.locator(`[data-slot-id="${slot.id}"]`);
   await expect(label).toContainText("120 places left");
@@ -41,7 +32,7 @@ test("a purchase through one server process reaches a page served by another", a
 test("a held line runs out on the page, is marked expired, and can be held again", async ({ page }) => {
   const shortHolds = await anotherServer({ HOLD_TTL_SECONDS: "3", HOLD_MAX_SECONDS: "3" });
   const day = addDays(tomorrow(), 12);
-  const slot = await slotOf("chola-bronzes", day, "15:30");
+  const slot = { id: await slotAt("chola-bronzes", day, "15:30"), tt: await adultOf("chola-bronzes") };
   await page.goto(`${shortHolds.url}/`);
   expect((await page.request.post(`${shortHolds.url}/api/cart/items`, { data: { slotId: slot.id, ticketTypeId: slot.tt, quantity: 2 } })).status()).toBe(201);
 
@@ -74,7 +65,7 @@ test("the live stream reconnects by itself after its server restarts", async ({ 
   apps.push(first);
   await first.waitForLine((line) => line.includes("Serving on"));
   const day = addDays(tomorrow(), 13);
-  const slot = await slotOf("threads-of-the-silk-road", day, "11:30");
+  const slot = { id: await slotAt("threads-of-the-silk-road", day, "11:30"), tt: await adultOf("threads-of-the-silk-road") };
   await page.goto(`${first.url}/exhibitions/threads-of-the-silk-road?date=${day}`);
   const label = page.locator(`[data-slot-id="${slot.id}"]`);
   await expect(label).toContainText("60 places left");

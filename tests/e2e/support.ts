@@ -27,3 +27,20 @@ export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** The id of an exhibition's slot at a venue time on a day, with its places set as the test needs. */
+export async function slotAt(slug: string, day: string, time: string, places?: { sold?: number; capacity?: number }) {
+  const [slot] = await sql<{ id: string }>(
+    `SELECT s.id FROM time_slots s JOIN exhibitions e ON e.id = s.exhibition_id
+     WHERE e.slug = $1 AND (s.starts_at AT TIME ZONE $2)::date = $3::date AND to_char(s.starts_at AT TIME ZONE $2, 'HH24:MI') = $4`,
+    [slug, VENUE_ZONE, day, time],
+  );
+  if (places?.capacity !== undefined) await sql("UPDATE time_slots SET capacity = $2 WHERE id = $1", [slot!.id, places.capacity]);
+  if (places?.sold !== undefined) await sql("UPDATE time_slots SET sold = $2 WHERE id = $1", [slot!.id, places.sold]);
+  return slot!.id;
+}
+
+export async function adultOf(slug: string) {
+  const [type] = await sql<{ id: string }>("SELECT t.id FROM ticket_types t JOIN exhibitions e ON e.id = t.exhibition_id WHERE e.slug = $1 AND t.code = 'adult'", [slug]);
+  return type!.id;
+}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { venueDateOf } from "@/domain/calendar/venue-time";
 import type { CartItem } from "@/domain/cart/cart-view";
 import { QuantityStepper } from "../booking/quantity-stepper";
 import { formatDay, formatMoney, formatTime } from "../format";
@@ -50,7 +51,6 @@ export function CartView({ timeZone, maxPerOrder }: { timeZone: string; maxPerOr
   }
 
   const expired = cart.items.some((item) => item.status === "expired");
-  const dayOf = (iso: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date(iso));
   return (
     <div className="mt-6 space-y-6">
       {cart.holdExpiresAt && <HoldCountdown expiresAt={cart.holdExpiresAt} />}
@@ -78,7 +78,7 @@ export function CartView({ timeZone, maxPerOrder }: { timeZone: string; maxPerOr
                 </Link>
               </h2>
               <p className="text-sm text-muted">
-                {formatDay(dayOf(group.startsAt), "long")}, {formatTime(group.startsAt, timeZone)}
+                {formatDay(venueDateOf(new Date(group.startsAt), timeZone), "long")}, {formatTime(group.startsAt, timeZone)}
               </p>
               <ul className="mt-4 space-y-3">
                 {group.items.map((item) => (

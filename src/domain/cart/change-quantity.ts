@@ -3,11 +3,10 @@ import { cartItems } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { releaseHold } from "../availability/holds";
 import { withTransaction, type Ctx } from "../context";
-import { cartLines, rearmHolds, settleExpiredLines } from "./cart-lines";
+import { rearmHolds } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
-import { lockExistingCart } from "./cart-lock";
 import { loadCart, type Cart } from "./cart-view";
-import { slotOfLine } from "./find-line";
+import { lockLine } from "./find-line";
 import { checkSlotLimit } from "./limits";
 
 /**
@@ -17,11 +16,8 @@ import { checkSlotLimit } from "./limits";
 export async function changeQuantity({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; itemId: string; quantity: number } }): Promise<Cart> {
   return withTransaction(ctx, async ({ db }) => {
     const now = ctx.now();
-    const cartId = await lockExistingCart(db, input.owner, now);
-    const slotId = await slotOfLine(db, cartId, input.itemId);
-    await settleExpiredLines(db, cartId!, now, [slotId]);
-    const lines = await cartLines(db, cartId!);
-    const line = lines.find((candidate) => candidate.id === input.itemId)!;
+    const { cartId, lines, line } = await lockLine(db, input.owner, input.itemId, now);
+    const slotId = line.slotId;
     checkSlotLimit(lines, slotId, { lineId: line.id, quantity: input.quantity }, ctx.settings);
 
     const wasHeld = line.status === "held";
@@ -29,7 +25,7 @@ export async function changeQuantity({ ctx, input }: { ctx: Ctx; input: { owner:
       .update(cartItems)
       .set({ quantity: input.quantity, status: "held", ...(!wasHeld && { heldAt: now }) })
       .where(eq(cartItems.id, line.id));
-    await rearmHolds(db, cartId!, now, ctx.settings);
+    await rearmHolds(db, cartId, now, ctx.settings);
     const cart = await loadCart(db, cartId, ctx.settings, now);
 
     if (line.consumesCapacity) {
