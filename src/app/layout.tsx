@@ -6,6 +6,7 @@ import { formatZoneName } from "@/components/format";
 import { VENUE } from "@/domain/venue";
 import { config } from "@/server/config";
 import { visitorCart } from "@/server/page-cart";
+import { pageUser } from "@/server/page-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -17,7 +18,7 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: "#7a2e1d", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const cart = await visitorCart();
+  const [cart, user] = await Promise.all([visitorCart(), pageUser()]);
   return (
     <html lang="en-IN">
       <body className="min-h-screen font-sans antialiased flex flex-col">
@@ -37,6 +38,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <li>
                   <Link href="/exhibitions" className="text-ink underline-offset-4 hover:underline">
                     What&rsquo;s on
+                  </Link>
+                </li>
+                <li>
+                  <Link href={user ? "/account" : "/sign-in"} className="text-ink underline-offset-4 hover:underline" data-testid="account-link">
+                    {user ? "Account" : "Sign in"}
                   </Link>
                 </li>
                 <li>

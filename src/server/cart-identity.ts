@@ -3,20 +3,18 @@ import { parse, serialize } from "cookie";
 import type { CartOwner } from "@/domain/cart/cart-owner";
 import { config } from "./config";
 
-const COOKIE = "cart";
+export const GUEST_COOKIE = "cart";
 const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** The guest whose `cart` cookie this Cookie header carries, if it carries a well-formed one. */
-export function cartOwnerOfCookies(cookieHeader: string | null): CartOwner | undefined {
-  const token = parse(cookieHeader ?? "")[COOKIE];
-  return token && TOKEN.test(token) ? { kind: "guest", tokenHash: hash(token) } : undefined;
-}
+export const guestCookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, path: "/", secure: config().production });
 
-export function cartOwnerOf(request: Request): CartOwner | undefined {
-  return cartOwnerOfCookies(request.headers.get("cookie"));
+/** The guest whose `cart` cookie this Cookie header carries, if it carries a well-formed one. */
+export function guestOfCookies(cookieHeader: string | null): CartOwner | undefined {
+  const token = parse(cookieHeader ?? "")[GUEST_COOKIE];
+  return token && TOKEN.test(token) ? { kind: "guest", tokenHash: hash(token) } : undefined;
 }
 
 /** A new guest identity: 256 random bits for the cookie, only their hash for the database. */
@@ -24,6 +22,6 @@ export function newGuest(): { owner: CartOwner; cookie: string } {
   const token = randomBytes(32).toString("base64url");
   return {
     owner: { kind: "guest", tokenHash: hash(token) },
-    cookie: serialize(COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", maxAge: MAX_AGE_SECONDS, secure: config().production }),
+    cookie: serialize(GUEST_COOKIE, token, { ...guestCookieOptions(), maxAge: MAX_AGE_SECONDS }),
   };
 }

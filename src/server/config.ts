@@ -60,6 +60,8 @@ const schema = z
     SMTP_URL: z.string().refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), "must be an smtp:// or smtps:// URL").optional(),
     RATE_LIMIT_CART_PER_MINUTE: wholeNumber(1, 1_000_000, 120),
     RATE_LIMIT_IP_PER_MINUTE: wholeNumber(1, 10_000_000, 30_000),
+    RATE_LIMIT_SIGNIN_PER_MINUTE: wholeNumber(1, 1_000_000, 5),
+    RATE_LIMIT_SIGNIN_IP_PER_MINUTE: wholeNumber(1, 10_000_000, 60),
     TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
   })
@@ -107,6 +109,8 @@ function toConfig(env: z.output<typeof schema>) {
     logLevel: env.LOG_LEVEL,
     rateLimitCartPerMinute: env.RATE_LIMIT_CART_PER_MINUTE,
     rateLimitIpPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+    rateLimitSignInPerMinute: env.RATE_LIMIT_SIGNIN_PER_MINUTE,
+    rateLimitSignInIpPerMinute: env.RATE_LIMIT_SIGNIN_IP_PER_MINUTE,
     trustProxy: env.TRUST_PROXY === "true",
   };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { CartView } from "@/components/cart/cart-view";
+import { CheckoutLink } from "@/components/cart/checkout-link";
 import { config } from "@/server/config";
 
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ export default function CartPage() {
     <div className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="font-serif text-4xl font-semibold text-ink">Your cart</h1>
       <CartView timeZone={venueTimeZone} maxPerOrder={maxTicketsPerOrder} />
+      <CheckoutLink />
     </div>
   );
 }

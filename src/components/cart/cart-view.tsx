@@ -122,7 +122,6 @@ export function CartView({ timeZone, maxPerOrder }: { timeZone: string; maxPerOr
           {formatMoney(cart.total)}
         </span>
       </div>
-      <p className="text-sm text-muted">Checkout opens soon; your places stay held while the timer runs.</p>
     </div>
   );
 }

@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { hashPassword } from "better-auth/crypto";
-import { count, eq, sql } from "drizzle-orm";
+import { count, sql } from "drizzle-orm";
 import { addDays, venueDateOf, venueInstant } from "../../domain/calendar/venue-time";
 import { BOOKING_DAYS_AHEAD } from "../../domain/catalog/booking-window";
+import { createCredentialUser } from "../accounts";
 import type { Database } from "../client";
-import { accounts, exhibitions, ticketShowcaseConfig, ticketTypes, timeSlots, users } from "../schema";
+import { exhibitions, ticketShowcaseConfig, ticketTypes, timeSlots } from "../schema";
 import { DEMO_STAFF, demoExhibitions, SLOT_ENTRY_MINUTES, SLOT_STARTS_MINUTES } from "./demo-museum";
 
 export type SeedOptions = { now: Date; timeZone: string; currency: string; withDemoStaff: boolean };
@@ -95,17 +94,5 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
 }
 
 async function ensureDemoStaff(db: Database, now: Date) {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_STAFF.email));
-  if (existing) return;
-  const userId = randomUUID();
-  const password = await hashPassword(DEMO_STAFF.password);
-  await db.transaction(async (tx) => {
-    const created = await tx
-      .insert(users)
-      .values({ id: userId, name: DEMO_STAFF.name, email: DEMO_STAFF.email, emailVerified: true, role: "staff", createdAt: now, updatedAt: now })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id });
-    if (created.length === 0) return;
-    await tx.insert(accounts).values({ id: randomUUID(), accountId: userId, providerId: "credential", userId, password, createdAt: now, updatedAt: now });
-  });
+  await createCredentialUser(db, { ...DEMO_STAFF, role: "staff", now });
 }

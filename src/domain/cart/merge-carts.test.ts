@@ -33,7 +33,7 @@ describe("merging a guest cart into a user's cart", () => {
 
   it("adds up lines for the same slot and ticket type, refuses and reports what passes the limit, and frees those places", async () => {
     const ctx = testCtx(db.current.db, { now: t0 });
-    const { slot, adult, infant } = await bookableShow(db.current.db, t0);
+    const { slot, adult, infant, exhibition } = await bookableShow(db.current.db, t0);
     const from = guest();
     const into = await user();
     await addToCart({ ctx, input: { owner: into, slotId: slot.id, ticketTypeId: adult.id, quantity: 6 } });
@@ -44,7 +44,10 @@ describe("merging a guest cart into a user's cart", () => {
     const { cart, refused } = await mergeCarts({ ctx, input: { from, into } });
     const byType = Object.fromEntries(cart.items.map((item) => [item.ticketType.id, item.quantity]));
     expect(byType).toEqual({ [adult.id]: 9, [infant.id]: 1 });
-    expect(refused).toEqual([{ slotId: slot.id, ticketTypeId: infant.id, quantity: 1, reason: "limit_exceeded" }]);
+    // Described as the visitor knows it, for the page that says what was refused.
+    expect(refused).toEqual([
+      { slotId: slot.id, ticketTypeId: infant.id, quantity: 1, reason: "limit_exceeded", startsAt: slot.startsAt.toISOString(), exhibition: { slug: exhibition.slug, title: exhibition.title }, ticketType: { name: "Under 3" } },
+    ]);
     expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 9 });
 
     const { refused: second } = await mergeCarts({ ctx, input: { from: guest(), into } });
@@ -60,7 +63,7 @@ describe("merging a guest cart into a user's cart", () => {
     await addToCart({ ctx, input: { owner: from, slotId: slot.id, ticketTypeId: adult.id, quantity: 5 } });
     const { cart, refused } = await mergeCarts({ ctx, input: { from, into } });
     expect(cart.items[0]!.quantity).toBe(10);
-    expect(refused).toEqual([{ slotId: slot.id, ticketTypeId: adult.id, quantity: 2, reason: "limit_exceeded" }]);
+    expect(refused).toEqual([expect.objectContaining({ slotId: slot.id, ticketTypeId: adult.id, quantity: 2, reason: "limit_exceeded" })]);
     expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 10 });
   });
 

@@ -8,8 +8,10 @@ import { cartLines, settleExpiredLines, type Line } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { findCartId, lockCart, lockCartsById } from "./cart-lock";
 import { loadCart, type Cart } from "./cart-view";
+import { describeRefusals } from "./describe-refusals";
 
-export type RefusedLine = { slotId: string; ticketTypeId: string; quantity: number; reason: "limit_exceeded" | "insufficient_capacity" };
+export type Refusal = { slotId: string; ticketTypeId: string; quantity: number; reason: "limit_exceeded" | "insufficient_capacity" };
+export type RefusedLine = Refusal & { startsAt: string; exhibition: { slug: string; title: string }; ticketType: { name: string } };
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
 const earlier = (a: Date, b: Date) => (a < b ? a : b);
@@ -18,16 +20,18 @@ const earlier = (a: Date, b: Date) => (a < b ? a : b);
  * Moves every line of `from`'s cart into `into`'s, in one transaction, and deletes `from`'s cart.
  * Lines for the same slot and ticket type add up to at most the limit; what does not fit is
  * refused, its places given back, and reported. Held places move with their timers. Running it
- * again finds no `from` cart and changes nothing.
+ * again finds no `from` cart and changes nothing. `into`'s cart exists afterwards, even empty, so
+ * that every device of its owner can follow it live from the start.
  */
-export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from: CartOwner; into: CartOwner } }): Promise<{ cart: Cart; refused: RefusedLine[] }> {
+export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: CartOwner; into: CartOwner } }): Promise<{ cart: Cart; refused: RefusedLine[] }> {
   return withTransaction(ctx, async ({ db }) => {
     const now = ctx.now();
-    const fromId = await findCartId(db, input.from);
-    const { id: intoId } = await lockCart(db, input.into, now);
-    if (!fromId || fromId === intoId) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
+    const { from, into } = input;
+    const fromId = from && (await findCartId(db, from));
+    const { id: intoId } = await lockCart(db, into, now);
+    if (!from || !fromId || fromId === intoId) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
     await lockCartsById(db, [fromId, intoId]);
-    if (!(await findCartId(db, input.from))) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
+    if (!(await findCartId(db, from))) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
 
     await lockSlots(db, [...(await cartLines(db, fromId)), ...(await cartLines(db, intoId))].map((line) => line.slotId));
     await settleExpiredLines(db, fromId, now, []);
@@ -35,8 +39,8 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from: Cart
     const target = await cartLines(db, intoId);
     const source = (await cartLines(db, fromId)).sort((a, b) => a.slotId.localeCompare(b.slotId));
     const limit = ctx.settings.maxTicketsPerOrder;
-    const refused: RefusedLine[] = [];
-    const refuse = (line: Line, quantity: number, reason: RefusedLine["reason"]) =>
+    const refused: Refusal[] = [];
+    const refuse = (line: Line, quantity: number, reason: Refusal["reason"]) =>
       quantity > 0 && refused.push({ slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity, reason });
 
     for (const line of source) {
@@ -57,7 +61,7 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from: Cart
 
     await db.delete(cartItems).where(eq(cartItems.cartId, fromId));
     await db.delete(carts).where(eq(carts.id, fromId));
-    return { cart: await loadCart(db, intoId, ctx.settings, now), refused };
+    return { cart: await loadCart(db, intoId, ctx.settings, now), refused: await describeRefusals(db, refused) };
 
     /** One line from two. Places already held stay held; the side that holds none is held now if the slot has room, else refused. */
     async function combine(into: Line, from: Line, accepted: number): Promise<Partial<Line>> {

@@ -4,7 +4,7 @@ import { HttpError } from "./http-error";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-async function readLimited(request: Request): Promise<string> {
+export async function readLimited(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw new HttpError("payload_too_large", "The request body is over 64 KiB.");
   if (!request.body) return "";

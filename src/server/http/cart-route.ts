@@ -3,7 +3,8 @@ import type { CartOwner } from "@/domain/cart/cart-owner";
 import { ownerKey } from "@/domain/cart/cart-owner";
 import type { Cart } from "@/domain/cart/cart-view";
 import type { Ctx } from "@/domain/context";
-import { cartOwnerOf, newGuest } from "../cart-identity";
+import { cartOwnerOf } from "../auth/session";
+import { newGuest } from "../cart-identity";
 import { readJson } from "./body";
 import { idempotent } from "./idempotency";
 import { checkSameOrigin } from "./origin";
@@ -20,7 +21,7 @@ type Handler<P, S extends z.ZodObject | undefined> = (input: { ctx: Ctx; params:
 export function cartRoute<P = Record<string, never>, S extends z.ZodObject | undefined = undefined>(options: Options<S>, handler: Handler<P, S>) {
   return route<P>(async ({ request, params, ctx }) => {
     checkSameOrigin(request);
-    const known = cartOwnerOf(request);
+    const known = await cartOwnerOf(request.headers);
     await limitCartWrites(request, known && ownerKey(known));
     const body = (options.body ? await readJson(request, options.body) : undefined) as Parameters<Handler<P, S>>[0]["body"];
     const guest = known ? undefined : newGuest();

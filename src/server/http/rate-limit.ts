@@ -10,7 +10,21 @@ function limiters() {
   return processSingleton("rate-limiters", () => ({
     perCart: new RateLimiterMemory({ keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60 }),
     perAddress: new RateLimiterMemory({ keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60 }),
+    signInPerEmail: new RateLimiterMemory({ keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60 }),
+    signInPerAddress: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60 }),
   }));
+}
+
+const clientIp = (request: Request) => request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+
+async function consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    throw new HttpError("rate_limited", `Too many ${what} in a short time; try again in ${seconds} s.`, { "retry-after": String(seconds) });
+  }
 }
 
 /**
@@ -20,12 +34,16 @@ function limiters() {
  */
 export async function limitCartWrites(request: Request, ownerKey: string | undefined): Promise<void> {
   const { perCart, perAddress } = limiters();
-  try {
-    if (ownerKey) await perCart.consume(ownerKey);
-    else await perAddress.consume(request.headers.get(CLIENT_IP_HEADER) ?? "unknown");
-  } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-    throw new HttpError("rate_limited", `Too many changes in a short time; try again in ${seconds} s.`, { "retry-after": String(seconds) });
-  }
+  if (ownerKey) await consume(perCart, ownerKey, "changes");
+  else await consume(perAddress, clientIp(request), "changes");
+}
+
+/**
+ * Password guessing is slowed per address and per email, so that neither many addresses against
+ * one account nor one address against many accounts gets far. Sign-ups count per address.
+ */
+export async function limitSignIn(request: Request, email?: string): Promise<void> {
+  const { signInPerEmail, signInPerAddress } = limiters();
+  await consume(signInPerAddress, clientIp(request), "sign-in attempts");
+  if (email) await consume(signInPerEmail, email, "sign-in attempts for this email");
 }

@@ -1,7 +1,7 @@
 import { getCart } from "@/domain/cart/get-cart";
-import { cartOwnerOf } from "@/server/cart-identity";
+import { cartOwnerOf } from "@/server/auth/session";
 import { json, route } from "@/server/http/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async ({ ctx, request }) => json({ cart: await getCart({ ctx, input: { owner: cartOwnerOf(request) } }) }));
+export const GET = route(async ({ ctx, request }) => json({ cart: await getCart({ ctx, input: { owner: await cartOwnerOf(request.headers) } }) }));

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { slotAvailability } from "@/domain/availability/slot-availability";
 import { findCartId } from "@/domain/cart/cart-lock";
 import { loadCart } from "@/domain/cart/cart-view";
-import { cartOwnerOf } from "@/server/cart-identity";
+import { cartOwnerOf } from "@/server/auth/session";
 import { parseQuery } from "@/server/http/query";
 import { route } from "@/server/http/route";
 import { hub } from "@/server/realtime/hub";
@@ -29,7 +29,7 @@ const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.s
  */
 export const GET = route(async ({ request, ctx }) => {
   const { slots: slotIds } = parseQuery(request, query);
-  const owner = cartOwnerOf(request);
+  const owner = await cartOwnerOf(request.headers);
   const cartId = owner && (await findCartId(ctx.db, owner));
   const encoder = new TextEncoder();
 

@@ -1,0 +1,22 @@
+import { redirect } from "next/navigation";
+import { config } from "@/server/config";
+import { pageUser } from "@/server/page-user";
+import { AuthForm } from "./auth-form";
+import { safeNext } from "./safe-next";
+
+type Props = { mode: "sign-in" | "sign-up"; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The sign-in or sign-up page; a visitor who is already signed in goes straight on. */
+export async function AuthPage({ mode, searchParams }: Props) {
+  const next = safeNext((await searchParams).next);
+  if (await pageUser()) redirect(next);
+  return (
+    <div className="mx-auto max-w-md px-4 py-10">
+      <h1 className="font-serif text-4xl font-semibold text-ink">{mode === "sign-in" ? "Sign in" : "Create an account"}</h1>
+      <p className="mt-2 text-muted">
+        {mode === "sign-in" ? "Tickets already in your cart stay there when you sign in." : "Keep your tickets and bookings in one place. Tickets already in your cart come with you."}
+      </p>
+      <AuthForm mode={mode} next={next} timeZone={config().venueTimeZone} />
+    </div>
+  );
+}
