@@ -2,7 +2,8 @@
  * npm run bench: how many holds a second one hot slot takes, straight through pg (the raw limit of
  * the single-statement hold) and through POST /api/cart/items over HTTP, measured in one run on a
  * fresh embedded PostgreSQL so that the ratio holds on any machine; between them, the addToCart
- * verb called directly, to show where the time goes. One JSON line per figure.
+ * verb called directly, one transaction per add (what the HTTP path did before adds were
+ * coalesced, decision 9), to show what coalescing buys. One JSON line per figure.
  */
 import fs from "node:fs/promises";
 import http from "node:http";

@@ -25,12 +25,15 @@ const pgCode = (error: unknown): string | undefined => {
   return undefined;
 };
 
+/** True when ctx carries a transaction its caller began: work done with it commits or rolls back with the caller's. */
+export const inTransaction = (ctx: Ctx): boolean => ctx.db instanceof PgTransaction;
+
 /**
  * Runs `work` in a transaction, or inside the caller's when ctx already carries one. A lock not
  * had in time rolls everything back and becomes `busy` (503, safe to retry).
  */
 export async function withTransaction<T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> {
-  if (ctx.db instanceof PgTransaction) return work(ctx);
+  if (inTransaction(ctx)) return work(ctx);
   try {
     return await ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
   } catch (error) {

@@ -14,6 +14,7 @@ import { ensureBuild, projectRoot } from "./start/build";
 import { acquireInstanceLock } from "./start/instance-lock";
 import { startDatabase, type DatabaseServer } from "./start/database";
 import { routeNamer } from "./start/route-names";
+import { directRoutes } from "./start/direct-routes";
 import { createWebServer } from "./start/web-server";
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -65,6 +66,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
   const handle = app.getRequestHandler();
   const server = createWebServer({
     handle: (req, res) => handle(req, res),
+    direct: await directRoutes(),
     routeOf: routeNamer(path.join(projectRoot, ".next")),
     log,
     metrics: metrics(),

@@ -41,6 +41,32 @@ describe("a server on DATABASE_URL", () => {
     expect(entries[0]).toMatchObject({ msg: "request", method: "GET", route: "/api/exhibitions/[slug]", status: 200, durationMs: expect.any(Number) });
   });
 
+  it("serves adds to the cart on its direct path with every rule of the route: cookie, 415, 413, 403, log line", async () => {
+    const exhibition = (await (await fetch(`${app.url}/api/exhibitions/chola-bronzes`)).json()).exhibition;
+    const slot = (await (await fetch(`${app.url}/api/exhibitions/chola-bronzes/slots`)).json()).slots.find((one: { status: string }) => one.status !== "closed");
+    const body = JSON.stringify({ slotId: slot.id, ticketTypeId: exhibition.ticketTypes[0].id, quantity: 1 });
+    const add = (init: { headers?: Record<string, string>; body?: string } = {}) =>
+      fetch(`${app.url}/api/cart/items`, { method: "POST", headers: { "content-type": "application/json", ...init.headers }, body: init.body ?? body });
+
+    const first = await add();
+    expect(first.status).toBe(201);
+    const cookie = first.headers.get("set-cookie")!.split(";")[0]!;
+    expect(cookie).toMatch(/^cart=/);
+    const second = await add({ headers: { cookie } });
+    expect(second.headers.get("set-cookie")).toBeNull();
+    expect((await second.json()).cart.itemCount).toBe(2);
+
+    expect((await add({ headers: { "content-type": "text/plain" } })).status).toBe(415);
+    const tooBig = await add({ body: JSON.stringify({ padding: "x".repeat(70_000) }) });
+    expect(tooBig.status).toBe(413);
+    expect((await tooBig.json()).error.code).toBe("payload_too_large");
+    expect((await add({ headers: { origin: "https://elsewhere.example" } })).status).toBe(403);
+
+    const requestId = first.headers.get("x-request-id")!;
+    await app.waitForLine((line) => line.includes(requestId));
+    expect(app.logs().find((line) => line.requestId === requestId)).toMatchObject({ method: "POST", route: "/api/cart/items", status: 201 });
+  });
+
   it("never trusts a request id sent by the client", async () => {
     const response = await fetch(`${app.url}/api/health`, { headers: { "x-request-id": "forged" } });
     expect(response.headers.get("x-request-id")).not.toBe("forged");

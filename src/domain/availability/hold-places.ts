@@ -12,14 +12,22 @@ import { releaseExpiredHoldsOfSlot } from "./release-expired-holds";
  * is tried once more.
  */
 export async function holdPlaces(db: Executor, slotId: string, quantity: number, now: Date, timeZone: string): Promise<void> {
-  if (quantity <= 0 || (await takeHold(db, slotId, quantity, now))) return;
-  if ((await releaseExpiredHoldsOfSlot(db, slotId, now)) > 0 && (await takeHold(db, slotId, quantity, now))) return;
+  if (!(await tryHoldPlaces(db, slotId, quantity, now))) throw await holdRefusal(db, slotId, now, timeZone);
+}
 
+/** holdPlaces without the refusal: true when the places are held, false (nothing changed) when there is no room. */
+export async function tryHoldPlaces(db: Executor, slotId: string, quantity: number, now: Date): Promise<boolean> {
+  if (quantity <= 0 || (await takeHold(db, slotId, quantity, now))) return true;
+  return (await releaseExpiredHoldsOfSlot(db, slotId, now)) > 0 && (await takeHold(db, slotId, quantity, now));
+}
+
+/** Why a hold on the slot was refused, in the visitor's words, with the places still free. */
+export async function holdRefusal(db: Executor, slotId: string, now: Date, timeZone: string): Promise<DomainError> {
   const [state] = await db.select().from(timeSlots).where(eq(timeSlots.id, slotId));
-  if (!state) throw new DomainError("not_found", "There is no such time slot.");
+  if (!state) return new DomainError("not_found", "There is no such time slot.");
   const time = clockTime(state.startsAt, timeZone);
-  if (state.status !== "open" || state.startsAt <= now) throw new DomainError("slot_closed", `The ${time} slot is closed.`);
+  if (state.status !== "open" || state.startsAt <= now) return new DomainError("slot_closed", `The ${time} slot is closed.`);
   const available = Math.max(0, state.capacity - state.sold - state.held);
-  if (available === 0) throw new DomainError("sold_out", `The ${time} slot is sold out.`, { available: 0 });
-  throw new DomainError("insufficient_capacity", `Only ${available} ${available === 1 ? "place" : "places"} left for ${time}.`, { available });
+  if (available === 0) return new DomainError("sold_out", `The ${time} slot is sold out.`, { available: 0 });
+  return new DomainError("insufficient_capacity", `Only ${available} ${available === 1 ? "place" : "places"} left for ${time}.`, { available });
 }

@@ -1,43 +1,137 @@
-import { eq } from "drizzle-orm";
-import { cartItems } from "../../db/schema";
-import { holdPlaces } from "../availability/hold-places";
-import { withTransaction, type Ctx } from "../context";
-import { findBookable } from "./bookable";
-import { cartLines, holdExpiry, rearmHolds, settleExpiredLines } from "./cart-lines";
-import type { CartOwner } from "./cart-owner";
-import { lockCart } from "./cart-lock";
-import { loadCart, type Cart } from "./cart-view";
+import { inArray, sql } from "drizzle-orm";
+import { cartItems, carts } from "../../db/schema";
+import { holdRefusal, tryHoldPlaces } from "../availability/hold-places";
+import { takeHold } from "../availability/holds";
+import { inTransaction, withTransaction, type Ctx } from "../context";
+import { DomainError } from "../errors";
+import { findBookables } from "./bookable";
+import { cartLines, holdExpiry, rearmHolds, settleExpiredLines, type Line } from "./cart-lines";
+import { ownerKey, type CartOwner } from "./cart-owner";
+import { lockCarts } from "./cart-lock";
+import { loadCarts, type Cart } from "./cart-view";
 import { checkSlotLimit } from "./limits";
+
+export type AddRequest = { owner: CartOwner; slotId: string; ticketTypeId: string; quantity: number };
+export type AddResult = { cart: Cart } | { error: DomainError };
 
 /**
  * Puts tickets for a slot in the owner's cart and holds their places at once. Adding the same
  * slot and ticket type again raises that line; an expired line is held afresh with its new total.
  */
-export async function addToCart({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; slotId: string; ticketTypeId: string; quantity: number } }): Promise<Cart> {
-  const bookable = await findBookable(ctx, input);
-  return withTransaction(ctx, async ({ db }) => {
-    const now = ctx.now();
-    const { id: cartId, created } = await lockCart(db, input.owner, now);
-    // A cart made by this very request has no lines to settle, read or re-arm.
-    if (!created) await settleExpiredLines(db, cartId, now, [input.slotId]);
-    const lines = created ? [] : await cartLines(db, cartId);
-    const line = lines.find((candidate) => candidate.slotId === input.slotId && candidate.ticketTypeId === input.ticketTypeId);
-    const quantity = (line?.quantity ?? 0) + input.quantity;
-    checkSlotLimit(lines, input.slotId, { lineId: line?.id ?? "new", quantity }, ctx.settings);
-
-    const stillHeld = line?.status === "held";
-    const heldAt = stillHeld ? line.heldAt : now;
-    if (line) {
-      await db.update(cartItems).set({ quantity, status: "held", heldAt }).where(eq(cartItems.id, line.id));
-    } else {
-      await db.insert(cartItems).values({ cartId, slotId: input.slotId, ticketTypeId: input.ticketTypeId, quantity, status: "held", heldAt, holdExpiresAt: holdExpiry(now, now, ctx.settings) });
-    }
-    if (!created) await rearmHolds(db, cartId, now, ctx.settings);
-    const cart = await loadCart(db, cartId, ctx.settings, now);
-
-    // Last, so the hot slot row stays locked only for this statement and the commit.
-    if (bookable.consumesCapacity) await holdPlaces(db, input.slotId, stillHeld ? input.quantity : quantity, now, ctx.settings.venueTimeZone);
-    return cart;
-  });
+export async function addToCart({ ctx, input }: { ctx: Ctx; input: AddRequest }): Promise<Cart> {
+  const result = (await addToCarts({ ctx, input: [input] }))[0]!;
+  if ("error" in result) throw result.error;
+  return result.cart;
 }
 
+type Plan = { index: number; request: AddRequest; cartId: string; created: boolean; line?: Line; quantity: number; heldAt: Date; hold: number };
+type Wanted = { index: number; request: AddRequest; consumesCapacity: boolean };
+
+/** The total of a batch did not fit a slot: the attempt is rolled back and the batch taken one by one. */
+class NoRoomForAll extends Error {}
+
+/**
+ * addToCart for many carts in one transaction (an on-sale rush, coalesced): each request is
+ * answered as if it had run alone, but a slot many of them want is updated once, with their
+ * total, and last, so that its row is locked only for that statement and the commit. Each owner
+ * may appear once. When the total does not fit, the batch is run again with the holds first,
+ * one request after the other in order, and those that find no room are refused.
+ */
+export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[] }): Promise<AddResult[]> {
+  if (new Set(input.map((request) => ownerKey(request.owner))).size !== input.length) throw new Error("addToCarts takes one request per cart");
+  const refusals: AddResult[] = [];
+  const bookables = await findBookables(ctx, input);
+  const wanted: Wanted[] = input.flatMap((request, index) => {
+    const bookable = bookables[index]!;
+    if (bookable instanceof DomainError) refusals[index] = { error: bookable };
+    return bookable instanceof DomainError ? [] : [{ index, request, consumesCapacity: bookable.consumesCapacity }];
+  });
+  if (wanted.length === 0) return refusals;
+  // Inside a caller's transaction a failed attempt could not be rolled back alone: one by one from the start.
+  if (!inTransaction(ctx)) {
+    try {
+      return await withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "together"));
+    } catch (error) {
+      if (!(error instanceof NoRoomForAll)) throw error;
+    }
+  }
+  return withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "one by one"));
+}
+
+async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "together" | "one by one"): Promise<AddResult[]> {
+  const { db, settings } = ctx;
+  const now = ctx.now();
+  const cartOf = await lockCarts(db, wanted.map(({ request }) => request.owner), now);
+  // A cart made by this very transaction has no lines to settle, read or re-arm.
+  const existing = [...cartOf.values()].filter((cart) => !cart.created).map((cart) => cart.id);
+  await settleExpiredLines(db, existing, now, wanted.map(({ request }) => request.slotId));
+  const lines = existing.length > 0 ? await cartLines(db, existing) : [];
+
+  const plans: Plan[] = [];
+  for (const { index, request, consumesCapacity } of wanted) {
+    const { id: cartId, created } = cartOf.get(ownerKey(request.owner))!;
+    const own = lines.filter((line) => line.cartId === cartId);
+    const line = own.find((candidate) => candidate.slotId === request.slotId && candidate.ticketTypeId === request.ticketTypeId);
+    const quantity = (line?.quantity ?? 0) + request.quantity;
+    try {
+      checkSlotLimit(own, request.slotId, { lineId: line?.id ?? "new", quantity }, settings);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results[index] = { error };
+      continue;
+    }
+    const stillHeld = line?.status === "held";
+    const hold = !consumesCapacity ? 0 : stillHeld ? request.quantity : quantity;
+    plans.push({ index, request, cartId, created, line, quantity, heldAt: stillHeld ? line.heldAt : now, hold });
+  }
+
+  const bySlot = new Map<string, Plan[]>();
+  for (const plan of plans) {
+    const group = bySlot.get(plan.request.slotId);
+    if (group) group.push(plan);
+    else bySlot.set(plan.request.slotId, [plan]);
+  }
+  // Slots in id order (invariant 6).
+  const slots = [...bySlot.keys()].sort();
+  const total = (slotId: string) => bySlot.get(slotId)!.reduce((sum, plan) => sum + plan.hold, 0);
+
+  const held: Plan[] = mode === "together" ? plans : [];
+  if (mode === "one by one") {
+    for (const slotId of slots) {
+      if (await tryHoldPlaces(db, slotId, total(slotId), now)) {
+        held.push(...bySlot.get(slotId)!);
+        continue;
+      }
+      for (const plan of bySlot.get(slotId)!) {
+        if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, now))) held.push(plan);
+        else results[plan.index] = { error: await holdRefusal(db, slotId, now, settings.venueTimeZone) };
+      }
+    }
+  }
+
+  const raised = held.filter((plan) => plan.line);
+  if (raised.length > 0) {
+    const values = raised.map((plan) => sql`(${plan.line!.id}::uuid, ${plan.quantity}::int, ${plan.heldAt}::timestamptz)`);
+    await db.execute(sql`
+      UPDATE cart_items SET quantity = v.quantity, status = 'held', held_at = v.held_at
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, quantity, held_at) WHERE cart_items.id = v.id`);
+  }
+  const added = held.filter((plan) => !plan.line);
+  if (added.length > 0) {
+    await db.insert(cartItems).values(
+      added.map((plan) => ({ cartId: plan.cartId, slotId: plan.request.slotId, ticketTypeId: plan.request.ticketTypeId, quantity: plan.quantity, status: "held" as const, heldAt: now, holdExpiresAt: holdExpiry(now, now, settings) })),
+    );
+  }
+  // Timers are re-armed only by a change that succeeded; a cart made for a refused request is not kept.
+  const rearm = [...new Set(held.filter((plan) => !plan.created).map((plan) => plan.cartId))];
+  if (rearm.length > 0) await rearmHolds(db, rearm, now, settings);
+  const refusedNew = [...cartOf.values()].filter((cart) => cart.created && !held.some((plan) => plan.cartId === cart.id)).map((cart) => cart.id);
+  if (refusedNew.length > 0) await db.delete(carts).where(inArray(carts.id, refusedNew));
+  const loaded = await loadCarts(db, [...new Set(held.map((plan) => plan.cartId))], settings, now);
+
+  if (mode === "together") {
+    for (const slotId of slots) if (!(await tryHoldPlaces(db, slotId, total(slotId), now))) throw new NoRoomForAll();
+  }
+  for (const plan of held) results[plan.index] = { cart: loaded.get(plan.cartId)! };
+  return results;
+}

@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { cartItems, ticketTypes } from "../../db/schema";
 import { lockSlots, releaseHold } from "../availability/holds";
@@ -11,12 +11,12 @@ export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean }
  * not be changed under it by the sweeper, which skips locked lines. Without the lock, a line the
  * sweeper expired just after this read would have its places given back twice.
  */
-export async function cartLines(db: Executor, cartId: string): Promise<Line[]> {
+export async function cartLines(db: Executor, cartIds: string | string[]): Promise<Line[]> {
   const rows = await db
     .select({ line: cartItems, consumesCapacity: ticketTypes.consumesCapacity })
     .from(cartItems)
     .innerJoin(ticketTypes, eq(ticketTypes.id, cartItems.ticketTypeId))
-    .where(eq(cartItems.cartId, cartId))
+    .where(inArray(cartItems.cartId, [cartIds].flat()))
     .for("no key update", { of: cartItems });
   return rows.map((row) => ({ ...row.line, consumesCapacity: row.consumesCapacity }));
 }
@@ -27,17 +27,19 @@ export async function cartLines(db: Executor, cartId: string): Promise<Line[]> {
  * slots the transaction changes afterwards: when anything is released, they are locked together
  * with the released ones, in id order (invariant 6).
  */
-export async function settleExpiredLines(db: Executor, cartId: string, now: Date, touching: string[]): Promise<void> {
+export async function settleExpiredLines(db: Executor, cartIds: string | string[], now: Date, touching: string[]): Promise<void> {
+  const ids = [cartIds].flat();
+  if (ids.length === 0) return;
   const due = await db
     .select({ slotId: cartItems.slotId })
     .from(cartItems)
-    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.status, "held"), lte(cartItems.holdExpiresAt, now)));
+    .where(and(inArray(cartItems.cartId, ids), eq(cartItems.status, "held"), lte(cartItems.holdExpiresAt, now)));
   if (due.length === 0) return;
   await lockSlots(db, [...due.map((line) => line.slotId), ...touching]);
   const { rows } = await db.execute<{ slot_id: string; n: number }>(sql`
     WITH expired AS (
       UPDATE cart_items SET status = 'expired'
-      WHERE cart_id = ${cartId} AND status = 'held' AND hold_expires_at <= ${now}
+      WHERE cart_id = ANY(${sql.param(ids)}::uuid[]) AND status = 'held' AND hold_expires_at <= ${now}
       RETURNING slot_id, quantity, ticket_type_id
     )
     SELECT e.slot_id, sum(e.quantity)::int AS n
@@ -52,11 +54,11 @@ export function holdExpiry(heldAt: Date, now: Date, settings: Settings): Date {
 }
 
 /** Every successful change re-arms the timers of all the cart's held lines (API.md, Cart rules). */
-export async function rearmHolds(db: Executor, cartId: string, now: Date, settings: Settings): Promise<void> {
+export async function rearmHolds(db: Executor, cartIds: string | string[], now: Date, settings: Settings): Promise<void> {
   await db
     .update(cartItems)
     .set({
       holdExpiresAt: sql`LEAST(${new Date(now.getTime() + settings.holdTtlSeconds * 1000)}::timestamptz, ${cartItems.heldAt} + make_interval(secs => ${settings.holdMaxSeconds}))`,
     })
-    .where(and(eq(cartItems.cartId, cartId), eq(cartItems.status, "held")));
+    .where(and(inArray(cartItems.cartId, [cartIds].flat()), eq(cartItems.status, "held")));
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { cartItems, exhibitions, ticketTypes, timeSlots } from "../../db/schema";
 import type { Settings } from "../context";
@@ -27,8 +27,14 @@ export const isLive = (line: { status: "held" | "expired"; holdExpiresAt: Date }
 /** The cart as API.md's Cart: lines in the order of their time, then exhibition, then ticket. */
 export async function loadCart(db: Executor, cartId: string | undefined, settings: Settings, now: Date): Promise<Cart> {
   if (!cartId) return emptyCart(settings.currency);
+  return (await loadCarts(db, [cartId], settings, now)).get(cartId)!;
+}
+
+/** Several carts at once, by id, in one query. */
+export async function loadCarts(db: Executor, cartIds: string[], settings: Settings, now: Date): Promise<Map<string, Cart>> {
   const rows = await db
     .select({
+      cartId: cartItems.cartId,
       id: cartItems.id,
       slotId: cartItems.slotId,
       startsAt: timeSlots.startsAt,
@@ -47,9 +53,20 @@ export async function loadCart(db: Executor, cartId: string | undefined, setting
     .innerJoin(timeSlots, eq(timeSlots.id, cartItems.slotId))
     .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
     .innerJoin(ticketTypes, eq(ticketTypes.id, cartItems.ticketTypeId))
-    .where(eq(cartItems.cartId, cartId))
+    .where(inArray(cartItems.cartId, cartIds))
     .orderBy(asc(timeSlots.startsAt), asc(exhibitions.title), asc(ticketTypes.sortOrder), asc(cartItems.id));
+  const byCart = new Map<string, Row[]>();
+  for (const row of rows) {
+    const list = byCart.get(row.cartId);
+    if (list) list.push(row);
+    else byCart.set(row.cartId, [row]);
+  }
+  return new Map(cartIds.map((cartId) => [cartId, toCart(cartId, byCart.get(cartId) ?? [], settings, now)]));
+}
 
+type Row = { id: string; slotId: string; startsAt: Date; slug: string; title: string; ticketTypeId: string; ticketTypeName: string; quantity: number; priceMinor: number; currency: string; status: "held" | "expired"; holdExpiresAt: Date };
+
+function toCart(cartId: string, rows: Row[], settings: Settings, now: Date): Cart {
   const items: CartItem[] = rows.map((row) => ({
     id: row.id,
     slotId: row.slotId,

@@ -4,6 +4,7 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import { CLIENT_IP_HEADER } from "../http/rate-limit";
 import { REQUEST_ID_HEADER } from "../http/request-id";
+import { serveDirect, type DirectRoutes } from "./direct-routes";
 
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -17,8 +18,8 @@ function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
 }
 
 /** The HTTP server in front of Next.js: a request id on every request, one log line and metrics for every answer. */
-export function createWebServer(options: { handle: Handle; routeOf: (pathname: string) => string; log: Logger; metrics: Metrics; trustProxy: boolean }): http.Server {
-  const { handle, routeOf, log, metrics, trustProxy } = options;
+export function createWebServer(options: { handle: Handle; direct?: DirectRoutes; routeOf: (pathname: string) => string; log: Logger; metrics: Metrics; trustProxy: boolean }): http.Server {
+  const { handle, direct, routeOf, log, metrics, trustProxy } = options;
   return http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
@@ -38,7 +39,8 @@ export function createWebServer(options: { handle: Handle; routeOf: (pathname: s
       log.info({ requestId, method: req.method, route, path: pathname, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
     });
 
-    handle(req, res).catch((error: unknown) => {
+    const fast = direct?.get(`${req.method} ${(req.url ?? "/").split("?")[0]}`);
+    (fast ? serveDirect(fast, req, res) : handle(req, res)).catch((error: unknown) => {
       log.error({ err: error, requestId }, "request failed outside the route handler");
       if (res.headersSent) return res.destroy();
       res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR(requestId));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addToCart } from "@/domain/cart/add-to-cart";
+import { addToCartSoon } from "@/server/add-coalescer";
 import { cartRoute } from "@/server/http/cart-route";
 import { quantity, uuid } from "@/server/http/schemas";
 
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = cartRoute(
   { body: z.object({ slotId: uuid("slot"), ticketTypeId: uuid("ticket type"), quantity: quantity() }), status: 201 },
-  ({ ctx, body, owner }) => addToCart({ ctx, input: { owner, ...body } }),
+  ({ ctx, body, owner }) => addToCartSoon(ctx, { owner, ...body }),
 );
