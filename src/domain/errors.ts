@@ -12,6 +12,7 @@ export type DomainErrorCode =
   | "slot_closed"
   | "limit_exceeded"
   | "ticket_type_unavailable"
+  | "order_not_paid"
   | "busy";
 
 /** The only error the domain core throws: a code from API.md, a sentence for people, and fields for clients. */

@@ -105,6 +105,8 @@ function toConfig(env: z.output<typeof schema>) {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
     authSecret: env.AUTH_SECRET,
     paymentProvider: env.PAYMENT_PROVIDER,
+    razorpay: { keyId: env.RAZORPAY_KEY_ID, keySecret: env.RAZORPAY_KEY_SECRET, webhookSecret: env.RAZORPAY_WEBHOOK_SECRET },
+    stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
     smtpUrl: env.SMTP_URL,
     logLevel: env.LOG_LEVEL,
     rateLimitCartPerMinute: env.RATE_LIMIT_CART_PER_MINUTE,

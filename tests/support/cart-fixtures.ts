@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { timeSlots } from "@/db/schema";
+import { LIVE_HOLDS } from "@/domain/availability/reconcile-holds";
 import type { CartOwner } from "@/domain/cart/cart-owner";
 import type { Ctx, Settings } from "@/domain/context";
 import { createExhibition, createSlot, createTicketType } from "./factories";
@@ -36,12 +37,9 @@ export async function slotCounts(db: Database, slotId: string) {
   return row!;
 }
 
-/** For every slot: held, and the places its held lines account for. */
+/** For every slot: held, and the places its held lines and pending orders account for. */
 export async function holdAccounts(db: Database) {
   const { rows } = await db.execute<{ id: string; held: number; live: number; sold: number; capacity: number }>(sql`
-    SELECT s.id, s.held, s.sold, s.capacity, coalesce((
-      SELECT sum(ci.quantity) FROM cart_items ci JOIN ticket_types t ON t.id = ci.ticket_type_id
-      WHERE ci.slot_id = s.id AND ci.status = 'held' AND t.consumes_capacity), 0)::int AS live
-    FROM time_slots s`);
+    SELECT s.id, s.held, s.sold, s.capacity, ${LIVE_HOLDS} AS live FROM time_slots s`);
   return rows;
 }

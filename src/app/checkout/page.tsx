@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CartView } from "@/components/cart/cart-view";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { config } from "@/server/config";
 import { pageUser } from "@/server/page-user";
 
@@ -11,8 +12,7 @@ const choice = "block rounded-xl border border-line bg-white p-5 no-underline ho
 
 /**
  * The checkout step. A guest first chooses how to go on; signing in or creating an account comes
- * back here with the cart merged and its timers running. Payment is issue 6: until then this step
- * reviews the held tickets.
+ * back here with the cart merged and its timers running. Then: the tickets, contact details, "Pay".
  */
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await pageUser();
@@ -56,7 +56,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         {user ? `Signed in as ${user.name} (${user.email}).` : "Checking out as a guest."}
       </p>
       <CartView timeZone={venueTimeZone} maxPerOrder={maxTicketsPerOrder} />
-      <p className="mt-6 text-sm text-muted">Online payment opens soon; your places stay held while the timer runs.</p>
+      <CheckoutForm name={user?.name} email={user?.email} />
     </div>
   );
 }

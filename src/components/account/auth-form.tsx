@@ -3,11 +3,10 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import type { RefusedLine } from "@/domain/cart/merge-carts";
+import { TextField, type FieldSpec } from "../form/text-field";
 import { RefusedLines } from "./refused-lines";
 
-type Field = { name: "name" | "email" | "password"; label: string; type: string; autoComplete: string; hint?: string };
-
-const FIELDS: Record<"sign-in" | "sign-up", Field[]> = {
+const FIELDS: Record<"sign-in" | "sign-up", FieldSpec[]> = {
   "sign-in": [
     { name: "email", label: "Email", type: "email", autoComplete: "email" },
     { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
@@ -75,37 +74,9 @@ export function AuthForm({ mode, next, timeZone }: { mode: "sign-in" | "sign-up"
           {error}
         </p>
       )}
-      {FIELDS[mode].map((field) => {
-        const problem = fieldErrors[field.name];
-        const described = [field.hint && `${id}-${field.name}-hint`, problem && `${id}-${field.name}-error`].filter(Boolean).join(" ") || undefined;
-        return (
-          <div key={field.name}>
-            <label htmlFor={`${id}-${field.name}`} className="block text-sm font-semibold text-ink">
-              {field.label}
-            </label>
-            <input
-              id={`${id}-${field.name}`}
-              name={field.name}
-              type={field.type}
-              autoComplete={field.autoComplete}
-              required
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={described}
-              className="mt-1 block w-full rounded-lg border border-line bg-white px-3 py-2 text-base text-ink focus:border-accent"
-            />
-            {field.hint && (
-              <p id={`${id}-${field.name}-hint`} className="mt-1 text-sm text-muted">
-                {field.hint}
-              </p>
-            )}
-            {problem && (
-              <p id={`${id}-${field.name}-error`} className="mt-1 text-sm text-sold">
-                {field.label} {problem}.
-              </p>
-            )}
-          </div>
-        );
-      })}
+      {FIELDS[mode].map((field) => (
+        <TextField key={field.name} field={field} formId={id} problem={fieldErrors[field.name]} />
+      ))}
       <button type="submit" disabled={busy} className="w-full rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark disabled:opacity-50">
         {mode === "sign-in" ? "Sign in" : "Create account"}
       </button>

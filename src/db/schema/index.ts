@@ -3,3 +3,4 @@ export * from "./catalog";
 export * from "./schedule";
 export * from "./cart";
 export * from "./idempotency";
+export * from "./orders";

@@ -2,13 +2,17 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { lockSlots } from "./holds";
 
-const LIVE_HOLDS = sql`(
+/** The places a slot `s`'s held cart lines and orders waiting for payment account for (invariant 3). */
+export const LIVE_HOLDS = sql`((
   SELECT coalesce(sum(ci.quantity), 0)::int FROM cart_items ci JOIN ticket_types t ON t.id = ci.ticket_type_id
   WHERE ci.slot_id = s.id AND ci.status = 'held' AND t.consumes_capacity
-)`;
+) + (
+  SELECT coalesce(sum(oi.quantity), 0)::int FROM order_items oi JOIN orders o ON o.id = oi.order_id
+  WHERE oi.slot_id = s.id AND o.status = 'pending_payment' AND oi.consumes_capacity
+))`;
 
 /**
- * Invariant 8: compares each slot's `held` with the places its held lines account for, and
+ * Invariant 8: compares each slot's `held` with the places its held lines and pending orders account for, and
  * repairs any difference under the slot's lock (which every change to `held` also takes, so the
  * comparison is exact). Returns the slots repaired; anything but 0 is a bug to look into.
  */

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   cart_expired: 409,
   idempotency_conflict: 409,
   already_checked_in: 409,
+  order_not_paid: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   slot_closed: 422,

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { clockTime, venueDateOf } from "@/domain/calendar/venue-time";
+import { DomainError } from "@/domain/errors";
+import { formatDay, formatMoney } from "@/components/format";
+import { config } from "@/server/config";
+import { orderAccessKey, orderForRequest } from "@/server/order-access";
+import { requestContext } from "@/server/request-context";
+import { withQrCodes } from "@/server/tickets/ticket-qr";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Your order" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const STATUS: Record<string, string> = {
+  pending_payment: "Waiting for payment",
+  paid: "Paid: your tickets are below",
+  expired: "Expired: the time to pay ran out and the places were released",
+  cancelled: "Cancelled",
+  refunded: "Refunded: the payment came after the places had gone, and has been returned in full",
+};
+
+/** An order with every ticket's QR code, for the buyer (signed in) or the holder of its link. */
+export default async function OrderPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const key = (await searchParams).key;
+  const order = await orderForRequest(requestContext(), await headers(), id, typeof key === "string" ? key : undefined)
+    .then(withQrCodes)
+    .catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === "not_found") notFound();
+      throw error;
+    });
+  const zone = config().venueTimeZone;
+  const when = (iso: string) => `${formatDay(venueDateOf(new Date(iso), zone), "long")}, ${clockTime(new Date(iso), zone)}`;
+  const link = `?key=${orderAccessKey(order.id)}`;
+
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <p className="text-sm font-semibold uppercase tracking-widest text-accent">Order {order.number}</p>
+      <h1 className="mt-2 font-serif text-4xl font-semibold text-ink">{order.status === "paid" ? "Your tickets" : "Your order"}</h1>
+      <p className="mt-3 text-lg text-ink" data-testid="order-status" data-status={order.status}>
+        {STATUS[order.status]}
+      </p>
+      {order.status === "pending_payment" && (
+        <Link href={`/pay/${config().paymentProvider}/${order.id}${link}`} className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark">
+          Go to payment
+        </Link>
+      )}
+      {order.status === "paid" && (
+        <>
+          <p className="mt-2 text-muted">
+            Sent to {order.email}. Show each QR code at the door, on your phone or printed.
+          </p>
+          <a href={`/api/orders/${order.id}/tickets.pdf${link}`} className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark" download>
+            Download tickets (PDF)
+          </a>
+          <ul className="mt-8 grid gap-6 sm:grid-cols-2">
+            {order.tickets.map((ticket, index) => (
+              <li key={ticket.id} className="rounded-xl border border-line bg-white p-5" data-testid="ticket">
+                <p className="text-sm text-muted">
+                  Ticket {index + 1} of {order.tickets.length}
+                </p>
+                <h2 className="font-serif text-xl font-semibold text-ink">{ticket.exhibition.title}</h2>
+                <p className="text-ink">{when(ticket.startsAt)}</p>
+                <p className="text-ink">{ticket.ticketType.name}</p>
+                {/* eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URL, nothing to optimise */}
+                <img src={ticket.qrUrl} alt={`QR code of ticket ${ticket.code}`} width={220} height={220} className="mx-auto mt-4" />
+                <p className="mt-2 text-center font-mono text-lg tracking-wider text-ink">{ticket.code}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2 className="mt-10 font-serif text-2xl font-semibold text-ink">Summary</h2>
+      <ul className="mt-3 space-y-1 rounded-xl border border-line bg-white p-5 text-ink">
+        {order.items.map((item) => (
+          <li key={item.id} className="flex justify-between gap-4">
+            <span>
+              {item.quantity} × {item.ticketType.name}, {item.exhibition.title}, {when(item.startsAt)}
+            </span>
+            <span className="tabular-nums">{formatMoney(item.lineTotal)}</span>
+          </li>
+        ))}
+        <li className="flex justify-between border-t border-line pt-2 font-semibold">
+          <span>Total</span>
+          <span className="tabular-nums">{formatMoney(order.total)}</span>
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { eq } from "drizzle-orm";
+import { orders } from "@/db/schema";
+import { clockTime } from "@/domain/calendar/venue-time";
+import { loadOrder } from "@/domain/checkout/order-view";
+import { formatMoney } from "@/components/format";
+import { RazorpayButton } from "@/components/checkout/razorpay-button";
+import { config } from "@/server/config";
+import { db } from "@/server/database";
+import { isOrderAccessKey, orderPath } from "@/server/order-access";
+import { paymentProvider } from "@/server/payments/payment-provider";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Payment" };
+
+type Props = { params: Promise<{ provider: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const RESULTS: Record<string, string> = {
+  declined: "Your payment was declined and nothing was charged. Your places are still held: you can try again.",
+  refund: "Your payment arrived after the places had gone; it is being refunded in full.",
+};
+
+/** Our page between checkout and the provider: the test provider's buttons, Razorpay's checkout, or a redirect to Stripe. */
+export default async function PayPage({ params, searchParams }: Props) {
+  const { provider, id } = await params;
+  const query = await searchParams;
+  const key = typeof query.key === "string" ? query.key : undefined;
+  if (provider !== paymentProvider().name || !isOrderAccessKey(id, key)) notFound();
+  const order = await loadOrder(db(), id);
+  if (!order) notFound();
+  if (order.status === "paid") redirect(orderPath(id));
+  const { venueTimeZone, publicUrl } = config();
+  const result = typeof query.result === "string" ? RESULTS[query.result] : undefined;
+
+  if (order.status !== "pending_payment") {
+    return (
+      <div className="mx-auto max-w-xl px-4 py-10">
+        <h1 className="font-serif text-3xl font-semibold text-ink">Order {order.number}</h1>
+        <p className="mt-4 rounded-lg border border-warn/40 bg-warn/5 px-4 py-3 text-warn" role="status">
+          {order.status === "refunded" ? RESULTS.refund : "The time to pay for this order has run out and its places have been released."}
+        </p>
+        <Link href="/exhibitions" className="mt-6 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark">
+          Book again
+        </Link>
+      </div>
+    );
+  }
+
+  const [row] = await db().select().from(orders).where(eq(orders.id, id));
+  const payable = { ...row!, id };
+  const urls = { success: `${publicUrl}${orderPath(id)}`, cancel: `${publicUrl}/pay/${provider}/${id}?key=${key}&result=declined` };
+  const started = provider === "test" ? undefined : await paymentProvider().start(payable, urls);
+  if (started && "redirectUrl" in started) {
+    if (started.providerRef) await db().update(orders).set({ providerRef: started.providerRef }).where(eq(orders.id, id));
+    redirect(started.redirectUrl);
+  }
+
+  return (
+    <div className="mx-auto max-w-xl px-4 py-10">
+      <p className="text-sm font-semibold uppercase tracking-widest text-accent">{provider === "test" ? "Test payment" : "Payment"}</p>
+      <h1 className="mt-2 font-serif text-3xl font-semibold text-ink">Pay for order {order.number}</h1>
+      {result && (
+        <p role="alert" className="mt-4 rounded-lg border border-sold/30 bg-sold/5 px-4 py-3 text-sold">
+          {result}
+        </p>
+      )}
+      <ul className="mt-6 space-y-1 rounded-xl border border-line bg-white p-5 text-ink">
+        {order.items.map((item) => (
+          <li key={item.id} className="flex justify-between gap-4">
+            <span>
+              {item.quantity} × {item.ticketType.name}, {item.exhibition.title}, {clockTime(new Date(item.startsAt), venueTimeZone)}
+            </span>
+            <span className="tabular-nums">{formatMoney(item.lineTotal)}</span>
+          </li>
+        ))}
+        <li className="flex justify-between border-t border-line pt-2 font-semibold">
+          <span>Total</span>
+          <span className="tabular-nums">{formatMoney(order.total)}</span>
+        </li>
+      </ul>
+      <p className="mt-3 text-sm text-muted">Your places are held until {clockTime(new Date(order.expiresAt), venueTimeZone)}.</p>
+      {provider === "test" ? (
+        <>
+          <p className="mt-6 text-sm text-muted">This museum takes test payments: no money moves. Choose what the bank answers.</p>
+          <div className="mt-3 flex flex-wrap gap-3">
+            {(["pay", "decline"] as const).map((outcome) => (
+              <form key={outcome} method="post" action={`/pay/test/${id}/complete`}>
+                <input type="hidden" name="key" value={key} />
+                <input type="hidden" name="outcome" value={outcome} />
+                <button type="submit" className={outcome === "pay" ? "rounded-lg bg-accent px-6 py-3 font-semibold text-white hover:bg-accent-dark" : "rounded-lg border border-line bg-white px-6 py-3 font-semibold text-ink hover:border-accent"}>
+                  {outcome === "pay" ? `Pay ${formatMoney(order.total)}` : "Decline"}
+                </button>
+              </form>
+            ))}
+          </div>
+        </>
+      ) : (
+        started && "checkout" in started && <RazorpayButton options={started.checkout} orderUrl={orderPath(id)} label={`Pay ${formatMoney(order.total)}`} />
+      )}
+    </div>
+  );
+}

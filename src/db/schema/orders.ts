@@ -1,0 +1,84 @@
+import { sql } from "drizzle-orm";
+import { boolean, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { ticketTypes } from "./catalog";
+import { timeSlots } from "./schedule";
+
+export const orderStatus = pgEnum("order_status", ["pending_payment", "paid", "expired", "cancelled", "refunded"]);
+export const ticketStatus = pgEnum("ticket_status", ["valid", "used", "void"]);
+
+export const orderNumbers = pgSequence("order_numbers", { startWith: 1001 });
+
+export const orders = pgTable("orders", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  number: text("number").notNull().unique(),
+  status: orderStatus("status").notNull().default("pending_payment"),
+  userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
+  name: text("name").notNull(),
+  email: text("email").notNull(),
+  phone: text("phone"),
+  totalMinor: integer("total_minor").notNull(),
+  currency: text("currency").notNull(),
+  provider: text("provider").notNull(),
+  // The provider's id for this order's payment (a Razorpay order, a Stripe Checkout Session), once made.
+  providerRef: text("provider_ref"),
+  // The provider's id of the captured payment, for refunds.
+  paymentRef: text("payment_ref"),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  paidAt: timestamp("paid_at", { withTimezone: true }),
+  refundedAt: timestamp("refunded_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (table) => [
+  index("orders_user").on(table.userId, table.createdAt),
+  index("orders_pending_expiry").on(table.expiresAt).where(sql`${table.status} = 'pending_payment'`),
+]);
+
+export const orderItems = pgTable("order_items", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+  slotId: uuid("slot_id").notNull().references(() => timeSlots.id),
+  ticketTypeId: uuid("ticket_type_id").notNull().references(() => ticketTypes.id),
+  quantity: integer("quantity").notNull(),
+  unitPriceMinor: integer("unit_price_minor").notNull(),
+  // As it was at checkout: what the order holds of the slot, whatever the ticket type becomes later.
+  consumesCapacity: boolean("consumes_capacity").notNull(),
+}, (table) => [
+  index("order_items_order").on(table.orderId),
+  index("order_items_slot").on(table.slotId),
+  check("order_items_quantity_positive", sql`${table.quantity} > 0`),
+]);
+
+export const paymentEvents = pgTable("payment_events", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  provider: text("provider").notNull(),
+  eventId: text("event_id").notNull(),
+  orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
+  type: text("type").notNull(),
+  outcome: text("outcome").notNull(),
+  payload: jsonb("payload").notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+}, (table) => [unique("payment_events_once").on(table.provider, table.eventId)]);
+
+export const tickets = pgTable("tickets", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+  orderItemId: uuid("order_item_id").notNull().references(() => orderItems.id, { onDelete: "cascade" }),
+  code: text("code").notNull().unique(),
+  status: ticketStatus("status").notNull().default("valid"),
+  checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+  checkedInBy: text("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (table) => [index("tickets_order").on(table.orderId)]);
+
+/** Work that must happen once, after a commit and outside any transaction: e-mails, refunds. */
+export const outbox = pgTable("outbox", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  kind: text("kind").notNull(),
+  orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+  attempts: integer("attempts").notNull().default(0),
+  // A worker that takes a job leases it until then; a crashed worker's job is taken again after.
+  leasedUntil: timestamp("leased_until", { withTimezone: true }),
+  lastError: text("last_error"),
+  doneAt: timestamp("done_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+}, (table) => [unique("outbox_once").on(table.kind, table.orderId), index("outbox_pending").on(table.createdAt).where(sql`${table.doneAt} IS NULL`)]);

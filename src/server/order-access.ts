@@ -1,0 +1,33 @@
+import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { getOrder } from "@/domain/checkout/get-order";
+import type { Order } from "@/domain/checkout/order-view";
+import type { Ctx } from "@/domain/context";
+import { sessionUserOf } from "./auth/session";
+import { config } from "./config";
+import { processSingleton } from "./shared";
+
+const linkKey = () =>
+  processSingleton("order-link-key", () => Buffer.from(hkdfSync("sha256", config().authSecret ?? process.env.AUTH_SECRET ?? "", "museum-tickets", "order-access-link", 32)));
+
+/**
+ * The key in an order's access link: a MAC of the order id, so that any server process can make
+ * or check it, the e-mail can carry it long after checkout, and the database holds nothing a
+ * leak could replay.
+ */
+export const orderAccessKey = (orderId: string) => createHmac("sha256", linkKey()).update(orderId).digest("base64url");
+
+export function isOrderAccessKey(orderId: string, key: string | null | undefined): boolean {
+  if (!key) return false;
+  const given = Buffer.from(key);
+  const expected = Buffer.from(orderAccessKey(orderId));
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** The order a request may see: its `?key=` access link, or the session of the buyer who placed it. */
+export async function orderForRequest(ctx: Ctx, headers: Headers, orderId: string, accessKey: string | null | undefined): Promise<Order> {
+  const user = await sessionUserOf(headers);
+  return getOrder({ ctx, input: { orderId, userId: user?.id, hasAccessLink: isOrderAccessKey(orderId, accessKey) } });
+}
+
+/** The path that opens an order for its holder, with or without an account. */
+export const orderPath = (orderId: string) => `/orders/${orderId}?key=${orderAccessKey(orderId)}`;

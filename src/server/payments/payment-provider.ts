@@ -1,0 +1,29 @@
+import { config } from "../config";
+import { processSingleton } from "../shared";
+import type { PaymentProvider } from "./provider";
+import { razorpayProvider } from "./razorpay-provider";
+import { stripeProvider } from "./stripe-provider";
+import { testProvider } from "./test-provider";
+
+const secret = () => config().authSecret ?? process.env.AUTH_SECRET ?? "";
+
+/** The built-in test provider (its signing key comes from AUTH_SECRET). */
+export const theTestProvider = () => processSingleton("test-payment-provider", () => testProvider(secret()));
+
+/** The provider an order was placed with: refunds go back the way the money came. */
+export function providerOf(name: string): PaymentProvider {
+  if (name === "test") return theTestProvider();
+  const configured = paymentProvider();
+  if (configured.name !== name) throw new Error(`the ${name} provider is not configured (PAYMENT_PROVIDER=${configured.name})`);
+  return configured;
+}
+
+/** The provider PAYMENT_PROVIDER names, with the keys the config has checked are there. */
+export function paymentProvider(): PaymentProvider {
+  return processSingleton("payment-provider", () => {
+    const c = config();
+    if (c.paymentProvider === "stripe") return stripeProvider({ secretKey: c.stripe.secretKey!, webhookSecret: c.stripe.webhookSecret! });
+    if (c.paymentProvider === "razorpay") return razorpayProvider({ keyId: c.razorpay.keyId!, keySecret: c.razorpay.keySecret!, webhookSecret: c.razorpay.webhookSecret! });
+    return theTestProvider();
+  });
+}

@@ -1,0 +1,39 @@
+import { applyPaymentEvent, type PaymentOutcome } from "@/domain/checkout/apply-payment";
+import type { Ctx } from "@/domain/context";
+import { DomainError } from "@/domain/errors";
+import { readLimited } from "../http/body";
+import { db } from "../database";
+import { logger } from "../logger";
+import { kickOutbox } from "../outbox/outbox";
+import { paymentProvider, theTestProvider } from "./payment-provider";
+import { WebhookSignatureError, type PaymentProvider } from "./provider";
+
+/** The provider a webhook path names, if it is the one this server takes payments with. */
+function providerForPath(name: string): PaymentProvider {
+  const configured = paymentProvider();
+  if (configured.name === name) return configured;
+  throw new DomainError("not_found", "There is no such payment provider here.");
+}
+
+/**
+ * A provider's webhook: the signature is checked before anything is read or written (400 and no
+ * change when it fails), then the event is applied once, and the outbox is kicked so the tickets
+ * leave at once.
+ */
+export async function receiveWebhook(ctx: Ctx, providerName: string, request: Request): Promise<PaymentOutcome> {
+  const provider = providerName === "test" && paymentProvider().name === "test" ? theTestProvider() : providerForPath(providerName);
+  const raw = await readLimited(request);
+  let event;
+  try {
+    event = provider.parseWebhook(raw, request.headers);
+  } catch (error) {
+    if (error instanceof WebhookSignatureError || error instanceof SyntaxError) {
+      throw new DomainError("invalid_request", "The webhook signature does not match; nothing was changed.", { fields: { signature: "does not match" } });
+    }
+    throw error;
+  }
+  const outcome = await applyPaymentEvent({ ctx, input: event });
+  logger().info({ provider: provider.name, eventId: event.eventId, orderId: event.orderId, outcome }, "payment event");
+  if (outcome !== "duplicate") void kickOutbox(db(), logger()).catch((error: unknown) => logger().error({ err: error }, "the outbox worker failed"));
+  return outcome;
+}
