@@ -10,6 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
-    env: { LOG_LEVEL: "silent", AUTH_SECRET: "vitest-only-auth-secret-not-for-any-server" },
+    env: { LOG_LEVEL: "silent", AUTH_SECRET: "vitest-only-auth-secret-not-for-any-server", DATA_DIR: ".tmp/vitest-data" },
   },
 });

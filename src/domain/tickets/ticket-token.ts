@@ -24,7 +24,10 @@ export function verifyTicket(token: string, publicKey: KeyObject): TicketClaims 
   const [payload, signature, extra] = token.split(".");
   if (!payload || !signature || extra !== undefined) return undefined;
   const bytes = Buffer.from(payload, "base64url");
-  if (bytes.toString("base64url") !== payload || !verify(null, bytes, publicKey, Buffer.from(signature, "base64url"))) return undefined;
+  const signed = Buffer.from(signature, "base64url");
+  // Only the canonical spelling counts: base64's spare bits must not let two tokens carry one signature.
+  if (bytes.toString("base64url") !== payload || signed.toString("base64url") !== signature) return undefined;
+  if (!verify(null, bytes, publicKey, signed)) return undefined;
   try {
     return JSON.parse(bytes.toString("utf8")) as TicketClaims;
   } catch {

@@ -1,0 +1,155 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { connectDatabase } from "@/db/client";
+import { orders, outbox, paymentEvents, tickets, timeSlots } from "@/db/schema";
+import { databaseForThisFile } from "../../../tests/support/database";
+import { bookableShow, guest, holdAccounts, minutes, slotCounts, t0, testCtx } from "../../../tests/support/cart-fixtures";
+import { addToCart } from "../cart/add-to-cart";
+import { getCart } from "../cart/get-cart";
+import { DomainError } from "../errors";
+import { applyPaymentEvent, type PaymentEvent } from "./apply-payment";
+import { checkout } from "./checkout";
+import { expireOrders } from "./expire-orders";
+
+const db = databaseForThisFile();
+const contact = { name: "Asha Rao", email: "asha@example.org" };
+let eventNumber = 0;
+const paid = (orderId: string, overrides: Partial<PaymentEvent> = {}): PaymentEvent => ({ provider: "test", eventId: `evt_${eventNumber++}`, type: "paid", orderId, paymentRef: "pay_1", payload: {}, ...overrides });
+const refusal = async (promise: Promise<unknown>) => (await promise.then(() => undefined, (error: unknown) => error)) as DomainError;
+
+/** A guest's order of 2 adults and 1 infant for a slot, waiting for payment. */
+async function pendingOrder(clock: { now: Date }, capacity = 20) {
+  const ctx = testCtx(db.current.db, clock);
+  const show = await bookableShow(db.current.db, t0, { capacity });
+  const owner = guest();
+  await addToCart({ ctx, input: { owner, slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 2 } });
+  await addToCart({ ctx, input: { owner, slotId: show.slot.id, ticketTypeId: show.infant.id, quantity: 1 } });
+  const order = await checkout({ ctx, input: { owner, contact, provider: "test" } });
+  return { ctx, show, owner, order };
+}
+
+const ticketsOf = (orderId: string) => db.current.db.select().from(tickets).where(eq(tickets.orderId, orderId));
+
+describe("checkout", () => {
+  it("moves the held lines into an order waiting for payment; the places move with them", async () => {
+    const clock = { now: t0 };
+    const { ctx, show, owner, order } = await pendingOrder(clock);
+    expect(order).toMatchObject({ status: "pending_payment", name: "Asha Rao", email: "asha@example.org", total: { amount: 50_000, currency: "INR" }, expiresAt: minutes(15).toISOString(), paidAt: null, tickets: [] });
+    expect(order.items.map((item) => `${item.quantity} ${item.ticketType.name}`).sort()).toEqual(["1 Under 3", "2 Adult"]);
+    expect((await getCart({ ctx, input: { owner } })).items).toEqual([]);
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 2, sold: 0 });
+    expect((await holdAccounts(db.current.db)).find((row) => row.id === show.slot.id)).toMatchObject({ held: 2, live: 2 });
+  });
+
+  it("refuses an empty cart with cart_empty and a cart whose holds ran out with cart_expired, changing nothing", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock);
+    expect((await refusal(checkout({ ctx, input: { owner: guest(), contact, provider: "test" } }))).code).toBe("cart_empty");
+    const show = await bookableShow(db.current.db, t0);
+    const owner = guest();
+    await addToCart({ ctx, input: { owner, slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 1 } });
+    clock.now = minutes(16);
+    expect((await refusal(checkout({ ctx, input: { owner, contact, provider: "test" } }))).code).toBe("cart_expired");
+    expect((await getCart({ ctx, input: { owner } })).items).toHaveLength(1);
+  });
+});
+
+describe("an unpaid order", () => {
+  it("gives its places back when the time to pay runs out", async () => {
+    const clock = { now: t0 };
+    const { show, order } = await pendingOrder(clock);
+    const statusOf = async () => (await db.current.db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status;
+    await expireOrders(db.current.db, minutes(14));
+    expect(await statusOf()).toBe("pending_payment");
+    expect(await expireOrders(db.current.db, minutes(15))).toBeGreaterThanOrEqual(1);
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 0 });
+    expect(await statusOf()).toBe("expired");
+  });
+
+  it("stays payable after a declined payment", async () => {
+    const clock = { now: t0 };
+    const { ctx, show, order } = await pendingOrder(clock);
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id, { type: "failed" }) })).toBe("declined");
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("paid");
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2 });
+  });
+});
+
+describe("a payment", () => {
+  it("sells the held places and issues one ticket per unit, with the confirmation queued, in one go", async () => {
+    const clock = { now: t0 };
+    const { ctx, show, order } = await pendingOrder(clock);
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id, { amountMinor: 50_000 }) })).toBe("paid");
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2 });
+    const issued = await ticketsOf(order.id);
+    expect(issued).toHaveLength(3);
+    expect(new Set(issued.map((ticket) => ticket.code)).size).toBe(3);
+    for (const ticket of issued) expect(ticket.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    expect(await db.current.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.orderId, order.id))).toEqual([{ kind: "confirmation" }]);
+  });
+
+  it("delivered three times gives one set of tickets", async () => {
+    const clock = { now: t0 };
+    const { ctx, order } = await pendingOrder(clock);
+    const event = paid(order.id);
+    const outcomes = [];
+    for (let i = 0; i < 3; i++) outcomes.push(await applyPaymentEvent({ ctx, input: event }));
+    expect(outcomes).toEqual(["paid", "duplicate", "duplicate"]);
+    expect(await ticketsOf(order.id)).toHaveLength(3);
+  });
+
+  it("delivered concurrently on separate connections gives one set of tickets", async () => {
+    const clock = { now: t0 };
+    const { order, show } = await pendingOrder(clock);
+    const pool = connectDatabase(db.current.url, { max: 8 });
+    try {
+      const event = paid(order.id);
+      const outcomes = await Promise.all(Array.from({ length: 8 }, () => applyPaymentEvent({ ctx: testCtx(pool.db, clock), input: event })));
+      expect(outcomes.filter((outcome) => outcome === "paid")).toHaveLength(1);
+      expect(outcomes.filter((outcome) => outcome === "duplicate")).toHaveLength(7);
+      // Two different events for one payment (Stripe sends several) also sell it once.
+      const second = await Promise.all([paid(order.id), paid(order.id)].map((input) => applyPaymentEvent({ ctx: testCtx(pool.db, clock), input })));
+      expect(second).toEqual(["ignored", "ignored"]);
+    } finally {
+      await pool.close();
+    }
+    expect(await ticketsOf(order.id)).toHaveLength(3);
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2 });
+  });
+
+  it("after the order expired takes the places again when they are free", async () => {
+    const clock = { now: t0 };
+    const { ctx, show, order } = await pendingOrder(clock);
+    await expireOrders(db.current.db, minutes(20));
+    clock.now = minutes(21);
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("late_paid");
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2 });
+    expect(await ticketsOf(order.id)).toHaveLength(3);
+  });
+
+  it("after the order expired and its places were sold is refunded: nothing oversold, no tickets, the refund and its e-mail queued", async () => {
+    const clock = { now: t0 };
+    const { ctx, show, order } = await pendingOrder(clock, 3);
+    await expireOrders(db.current.db, minutes(20));
+    await db.current.db.update(timeSlots).set({ sold: 2 }).where(eq(timeSlots.id, show.slot.id));
+    clock.now = minutes(21);
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("refund");
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2, capacity: 3 });
+    expect(await ticketsOf(order.id)).toEqual([]);
+    expect((await db.current.db.select().from(orders).where(eq(orders.id, order.id)))[0]).toMatchObject({ status: "refunded", paymentRef: "pay_1" });
+    expect(await db.current.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.orderId, order.id))).toEqual([{ kind: "refund" }]);
+    // A second payment event for it cannot sell it after all.
+    await db.current.db.update(timeSlots).set({ sold: 0 }).where(eq(timeSlots.id, show.slot.id));
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("ignored");
+    expect(await ticketsOf(order.id)).toEqual([]);
+  });
+
+  it("is recorded but changes nothing when it names no known order, or the wrong amount", async () => {
+    const clock = { now: t0 };
+    const { ctx, order, show } = await pendingOrder(clock);
+    expect(await applyPaymentEvent({ ctx, input: paid("00000000-0000-4000-8000-000000000000") })).toBe("unknown_order");
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id, { amountMinor: 1 }) })).toBe("amount_mismatch");
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 2, sold: 0 });
+    expect((await db.current.db.select({ outcome: paymentEvents.outcome }).from(paymentEvents).where(eq(paymentEvents.orderId, order.id)))).toEqual([{ outcome: "amount_mismatch" }]);
+  });
+});

@@ -1,0 +1,207 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { createPublicKey } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { PDFDocument } from "pdf-lib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as authPost } from "@/app/api/auth/[...all]/route";
+import { POST as postItem } from "@/app/api/cart/items/route";
+import { POST as postCheckout } from "@/app/api/checkout/route";
+import { GET as myOrders } from "@/app/api/me/orders/route";
+import { GET as getOrder } from "@/app/api/orders/[id]/route";
+import { GET as getPdf } from "@/app/api/orders/[id]/tickets.pdf/route";
+import { POST as webhook } from "@/app/api/payments/[provider]/webhook/route";
+import { GET as publicKey } from "@/app/api/tickets/public-key/route";
+import { POST as completeTestPayment } from "@/app/pay/[provider]/[id]/complete/route";
+import { orders, paymentEvents, tickets } from "@/db/schema";
+import { verifyTicket } from "@/domain/tickets/ticket-token";
+import { config } from "@/server/config";
+import { databaseHandle } from "@/server/database";
+import { logger } from "@/server/logger";
+import { kickOutbox } from "@/server/outbox/outbox";
+import { theTestProvider } from "@/server/payments/payment-provider";
+import { TEST_SIGNATURE_HEADER } from "@/server/payments/test-provider";
+import { ticketToken } from "@/server/tickets/ticket-qr";
+import { bookableShow, slotCounts } from "../support/cart-fixtures";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+import { device, type Device } from "../support/device";
+
+let database: TestDatabase;
+let show: Awaited<ReturnType<typeof bookableShow>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  databaseHandle(database);
+  show = await bookableShow(database.db, new Date(), { capacity: 200 });
+});
+afterAll(() => database.drop());
+
+const contact = { name: "Asha Rao", email: "asha@example.org" };
+const add = (on: Device, quantity = 2) => on.send(postItem, "POST", "/api/cart/items", { body: { slotId: show.slot.id, ticketTypeId: show.adult.id, quantity } });
+const checkout = (on: Device, headers: Record<string, string> = {}) => on.send(postCheckout, "POST", "/api/checkout", { body: contact, headers });
+const keyOf = (answer: { body: { payment: { redirectUrl: string } } }) => new URL(answer.body.payment.redirectUrl, "http://localhost").searchParams.get("key")!;
+
+async function sendEvent(outcome: "pay" | "decline", order: { id: string; total: { amount: number } }, signed = theTestProvider().signedEvent(outcome, { id: order.id, totalMinor: order.total.amount })) {
+  return device().send(webhook, "POST", "/api/payments/test/webhook", { params: { provider: "test" }, headers: { [TEST_SIGNATURE_HEADER]: signed.signature, "content-type": "application/json" }, body: JSON.parse(signed.body) });
+}
+
+/** A guest's order, placed: its answer and the guest's browser. */
+async function placed() {
+  const guest = device();
+  await add(guest);
+  const answer = await checkout(guest);
+  expect(answer.status).toBe(201);
+  return { guest, answer, order: answer.body.order, key: keyOf(answer) };
+}
+
+describe("POST /api/checkout", () => {
+  it("answers 201 with the order and where to pay; the cart is empty afterwards", async () => {
+    const { answer, order, key } = await placed();
+    expect(order).toMatchObject({ status: "pending_payment", email: "asha@example.org", total: { amount: 50_000, currency: "INR" }, tickets: [] });
+    expect(answer.body.payment).toEqual({ provider: "test", redirectUrl: `/pay/test/${order.id}?key=${key}` });
+  });
+
+  it("makes one order of a double click (the same Idempotency-Key, at once)", async () => {
+    const guest = device();
+    await add(guest);
+    const answers = await Promise.all(Array.from({ length: 4 }, () => checkout(guest, { "idempotency-key": "pay-click" })));
+    expect(new Set(answers.map((answer) => answer.status))).toEqual(new Set([201]));
+    expect(new Set(answers.map((answer) => answer.body.order.id)).size).toBe(1);
+  });
+
+  it("answers 409 cart_empty with nothing to buy, and 400 naming bad contact fields", async () => {
+    const empty = await checkout(device());
+    expect(empty.status).toBe(409);
+    expect(empty.body.error.code).toBe("cart_empty");
+    const guest = device();
+    await add(guest);
+    const bad = await guest.send(postCheckout, "POST", "/api/checkout", { body: { name: "", email: "nope", phone: "call me" } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(["email", "name", "phone"]);
+  });
+});
+
+describe("the payment webhook", () => {
+  it("refuses a bad signature with 400 and changes nothing", async () => {
+    const { order } = await placed();
+    const signed = theTestProvider().signedEvent("pay", { id: order.id, totalMinor: order.total.amount });
+    const forged = await sendEvent("pay", order, { body: signed.body.replace(String(order.total.amount), "1"), signature: signed.signature });
+    expect(forged.status).toBe(400);
+    const unsigned = await sendEvent("pay", order, { body: signed.body, signature: "" });
+    expect(unsigned.status).toBe(400);
+    expect(await database.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, order.id))).toEqual([]);
+    expect((await database.db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe("pending_payment");
+  });
+
+  it("replayed three times gives one set of tickets", async () => {
+    const { order } = await placed();
+    const signed = theTestProvider().signedEvent("pay", { id: order.id, totalMinor: order.total.amount });
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await sendEvent("pay", order, signed));
+    expect(answers.map((answer) => [answer.status, answer.body.outcome])).toEqual([[200, "paid"], [200, "duplicate"], [200, "duplicate"]]);
+    expect(await database.db.select().from(tickets).where(eq(tickets.orderId, order.id))).toHaveLength(2);
+  });
+
+  it("is 404 for a provider this server does not use", async () => {
+    expect((await device().send(webhook, "POST", "/api/payments/stripe/webhook", { params: { provider: "stripe" }, body: {} })).status).toBe(404);
+  });
+});
+
+describe("the test provider's page", () => {
+  it("pays through our own webhook and sends the buyer to the order; a decline sends them back to try again", async () => {
+    const { order, key } = await placed();
+    const send = (outcome: string, withKey = key) =>
+      completeTestPayment(new Request(`http://localhost/pay/test/${order.id}/complete`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: `key=${withKey}&outcome=${outcome}` }), { params: Promise.resolve({ provider: "test", id: order.id }) });
+    expect((await send("pay", "wrong-key")).status).toBe(404);
+    const declined = await send("decline");
+    expect(declined.status).toBe(303);
+    expect(declined.headers.get("location")).toBe(`/pay/test/${order.id}?key=${key}&result=declined`);
+    const paid = await send("pay");
+    expect(paid.headers.get("location")).toBe(`/orders/${order.id}?key=${key}`);
+    expect((await database.db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe("paid");
+  });
+});
+
+describe("an order and its tickets", () => {
+  it("are shown to the holder of the link, and are 404 to anyone else", async () => {
+    const { order, key } = await placed();
+    await sendEvent("pay", order);
+    const seen = await device().send(getOrder, "GET", `/api/orders/${order.id}?key=${key}`, { params: { id: order.id } });
+    expect(seen.status).toBe(200);
+    expect(seen.body.order.status).toBe("paid");
+    expect(seen.body.order.tickets).toHaveLength(2);
+    expect(seen.body.order.tickets[0].qrUrl).toMatch(/^data:image\/svg\+xml;base64,/);
+    for (const path of [`/api/orders/${order.id}`, `/api/orders/${order.id}?key=${key.slice(0, -1)}x`]) {
+      expect((await device().send(getOrder, "GET", path, { params: { id: order.id } })).status).toBe(404);
+    }
+    const other = await placed();
+    expect((await device().send(getOrder, "GET", `/api/orders/${order.id}?key=${other.key}`, { params: { id: order.id } })).status).toBe(404);
+    expect((await device().send(getPdf, "GET", `/api/orders/${order.id}/tickets.pdf`, { params: { id: order.id } })).status).toBe(404);
+  });
+
+  it("come as a PDF of one page per ticket", async () => {
+    const guest = device();
+    await add(guest, 3);
+    const answer = await checkout(guest);
+    await sendEvent("pay", answer.body.order);
+    const response = await getPdf(new Request(`http://localhost/api/orders/${answer.body.order.id}/tickets.pdf?key=${keyOf(answer)}`), { params: Promise.resolve({ id: answer.body.order.id }) });
+    expect(response.headers.get("content-type")).toBe("application/pdf");
+    const pdf = await PDFDocument.load(new Uint8Array(await response.arrayBuffer()));
+    expect(pdf.getPageCount()).toBe(3);
+  });
+
+  it("carry QR tokens that verify with the published key", async () => {
+    const { order, key } = await placed();
+    await sendEvent("pay", order);
+    const paid = (await device().send(getOrder, "GET", `/api/orders/${order.id}?key=${key}`, { params: { id: order.id } })).body.order;
+    const published = await device().send(publicKey, "GET", "/api/tickets/public-key");
+    const key2 = createPublicKey(published.body.publicKeyPem);
+    const token = ticketToken(paid, paid.tickets[0]);
+    expect(verifyTicket(token, key2)).toMatchObject({ code: paid.tickets[0].code, order: paid.number });
+    expect(verifyTicket(token.replace(/.$/, (last) => (last === "A" ? "B" : "A")), key2)).toBeUndefined();
+  });
+
+  it("are listed, newest first, under the buyer's account, and not for guests", async () => {
+    expect((await device().send(myOrders, "GET", "/api/me/orders")).status).toBe(401);
+    const member = device();
+    await member.send(authPost, "POST", "/api/auth/sign-up/email", { body: { name: "Ravi", email: `ravi-${Date.now()}@example.org`, password: "a long enough password" } });
+    const numbers = [];
+    for (let i = 0; i < 2; i++) {
+      await add(member, 1);
+      numbers.push((await checkout(member)).body.order.number);
+    }
+    const listed = await member.send(myOrders, "GET", "/api/me/orders");
+    expect(listed.body.orders.map((order: { number: string }) => order.number)).toEqual(numbers.reverse());
+    const id = listed.body.orders[0].id;
+    expect((await member.send(getOrder, "GET", `/api/orders/${id}`, { params: { id } })).status).toBe(200);
+  });
+});
+
+describe("the outbox", () => {
+  it("writes the confirmation with its PDF once, to DATA_DIR/outbox when no SMTP_URL is set", async () => {
+    const { order } = await placed();
+    await sendEvent("pay", order);
+    await kickOutbox(database.db, logger());
+    const file = path.join(config().dataDir, "outbox", `order-${order.number}-confirmation_localhost.eml`);
+    const mail = await fs.readFile(file, "utf8");
+    expect(mail).toContain("To: Asha Rao <asha@example.org>");
+    expect(mail).toContain(`Subject: Your tickets, order ${order.number}`);
+    expect(mail).toContain(`filename=tickets-${order.number}.pdf`);
+    expect(await kickOutbox(database.db, logger())).toBe(0);
+  });
+
+  it("refunds a late payment whose places are gone and tells the buyer", async () => {
+    const { order } = await placed();
+    await database.db.update(orders).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(orders.id, order.id));
+    const { expireOrders } = await import("@/domain/checkout/expire-orders");
+    await expireOrders(database.db, new Date());
+    const before = await slotCounts(database.db, show.slot.id);
+    await database.db.execute(`UPDATE time_slots SET sold = capacity - held WHERE id = '${show.slot.id}'`);
+    expect((await sendEvent("pay", order)).body.outcome).toBe("refund");
+    await kickOutbox(database.db, logger());
+    const mail = await fs.readFile(path.join(config().dataDir, "outbox", `order-${order.number}-refund_localhost.eml`), "utf8");
+    expect(mail).toContain("refunded");
+    const after = await slotCounts(database.db, show.slot.id);
+    expect(after.held + after.sold).toBeLessThanOrEqual(after.capacity);
+    await database.db.execute(`UPDATE time_slots SET sold = ${before.sold} WHERE id = '${show.slot.id}'`);
+  });
+});
