@@ -22,7 +22,8 @@ import { kickOutbox } from "@/server/outbox/outbox";
 import { theTestProvider } from "@/server/payments/payment-provider";
 import { TEST_SIGNATURE_HEADER } from "@/server/payments/test-provider";
 import { ticketToken } from "@/server/tickets/ticket-qr";
-import { bookableShow, slotCounts } from "../support/cart-fixtures";
+import { applyPaymentEvent } from "@/domain/checkout/apply-payment";
+import { bookableShow, slotCounts, testCtx } from "../support/cart-fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { device, type Device } from "../support/device";
 
@@ -187,6 +188,20 @@ describe("the outbox", () => {
     expect(mail).toContain(`Subject: Your tickets, order ${order.number}`);
     expect(mail).toContain(`filename=tickets-${order.number}.pdf`);
     expect(await kickOutbox(database.db, logger())).toBe(0);
+  });
+
+  it("still sends a confirmation whose worker died mid-job, once its lease has run out", async () => {
+    const { order } = await placed();
+    // The payment commits with its e-mail queued; the worker that took the e-mail then dies, leaving the job leased.
+    await applyPaymentEvent({ ctx: testCtx(database.db, { now: new Date() }), input: { provider: "test", eventId: `evt_${order.id}`, type: "paid", orderId: order.id, payload: {} } });
+    await database.db.execute(`UPDATE outbox SET leased_until = now() + interval '1 hour', attempts = 1 WHERE order_id = '${order.id}'`);
+    const file = path.join(config().dataDir, "outbox", `order-${order.number}-confirmation_localhost.eml`);
+    await fs.rm(file, { force: true });
+    await kickOutbox(database.db, logger());
+    await expect(fs.stat(file)).rejects.toThrow();
+    await database.db.execute(`UPDATE outbox SET leased_until = now() - interval '1 second' WHERE order_id = '${order.id}'`);
+    expect(await kickOutbox(database.db, logger())).toBe(1);
+    expect(await fs.readFile(file, "utf8")).toContain(`order ${order.number}`);
   });
 
   it("refunds a late payment whose places are gone and tells the buyer", async () => {

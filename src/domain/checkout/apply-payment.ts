@@ -48,7 +48,7 @@ export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input
       if (event.type === "failed") return order.status === "pending_payment" ? "declined" : "ignored";
       if (event.type !== "paid" || order.status === "paid" || order.status === "refunded") return "ignored";
       const orderId = event.orderId;
-      await db.update(orders).set({ paymentRef: event.paymentRef }).where(eq(orders.id, orderId));
+      if (event.paymentRef) await db.update(orders).set({ paymentRef: event.paymentRef }).where(eq(orders.id, orderId));
       // Never seen from a provider that charges what it was asked; recorded for staff rather than guessed at.
       if (event.amountMinor !== undefined && event.amountMinor !== order.total_minor) return "amount_mismatch";
 

@@ -72,6 +72,9 @@ describe("an unpaid order", () => {
     expect(await applyPaymentEvent({ ctx, input: paid(order.id, { type: "failed" }) })).toBe("declined");
     expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("paid");
     expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2 });
+    // A failure reported after the payment (events arrive in any order) changes nothing.
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id, { type: "failed" }) })).toBe("ignored");
+    expect(await ticketsOf(order.id)).toHaveLength(3);
   });
 });
 
