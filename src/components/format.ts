@@ -1,4 +1,4 @@
-import { clockTime } from "@/domain/calendar/venue-time";
+import { clockTime, venueDateOf } from "@/domain/calendar/venue-time";
 import type { Money } from "@/domain/money";
 
 export function formatMoney(money: Money): string {
@@ -26,3 +26,6 @@ export function formatZoneName(timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-IN", { timeZone, timeZoneName: "short" }).formatToParts(new Date());
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
+
+/** An instant as the venue's day and time: "Sunday, 22 November 2026, 11:00". */
+export const formatWhen = (iso: string, timeZone: string) => `${formatDay(venueDateOf(new Date(iso), timeZone), "long")}, ${formatTime(iso, timeZone)}`;

@@ -1,9 +1,8 @@
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import type { Order } from "@/domain/checkout/order-view";
-import { clockTime, venueDateOf } from "@/domain/calendar/venue-time";
 import { VENUE } from "@/domain/venue";
-import { formatDay } from "@/components/format";
+import { formatWhen } from "@/components/format";
 import { ticketToken } from "./ticket-qr";
 
 /** The order's tickets as a PDF, one ticket a page, each with its QR code: to print or keep on a phone. */
@@ -15,10 +14,9 @@ export async function ticketsPdf(order: Order, timeZone: string): Promise<Buffer
 
   for (const [index, ticket] of order.tickets.entries()) {
     if (index > 0) document.addPage();
-    const starts = new Date(ticket.startsAt);
     document.font("Helvetica-Bold").fontSize(9).fillColor("#7a2e1d").text(VENUE.name.toUpperCase());
     document.moveDown(0.4).font("Helvetica-Bold").fontSize(15).fillColor("#1f1a17").text(ticket.exhibition.title);
-    document.moveDown(0.3).font("Helvetica").fontSize(11).text(`${formatDay(venueDateOf(starts, timeZone), "long")}, ${clockTime(starts, timeZone)}`);
+    document.moveDown(0.3).font("Helvetica").fontSize(11).text(formatWhen(ticket.startsAt, timeZone));
     document.text(ticket.ticketType.name);
     const qr = await QRCode.toBuffer(ticketToken(order, ticket), { type: "png", errorCorrectionLevel: "M", margin: 1, scale: 6 });
     document.image(qr, { fit: [170, 170], align: "center" });

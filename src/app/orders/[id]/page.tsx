@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { clockTime, venueDateOf } from "@/domain/calendar/venue-time";
 import { DomainError } from "@/domain/errors";
-import { formatDay, formatMoney } from "@/components/format";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { formatWhen } from "@/components/format";
 import { config } from "@/server/config";
 import { orderAccessKey, orderForRequest } from "@/server/order-access";
 import { requestContext } from "@/server/request-context";
@@ -34,7 +34,6 @@ export default async function OrderPage({ params, searchParams }: Props) {
       throw error;
     });
   const zone = config().venueTimeZone;
-  const when = (iso: string) => `${formatDay(venueDateOf(new Date(iso), zone), "long")}, ${clockTime(new Date(iso), zone)}`;
   const link = `?key=${orderAccessKey(order.id)}`;
 
   return (
@@ -64,7 +63,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                   Ticket {index + 1} of {order.tickets.length}
                 </p>
                 <h2 className="font-serif text-xl font-semibold text-ink">{ticket.exhibition.title}</h2>
-                <p className="text-ink">{when(ticket.startsAt)}</p>
+                <p className="text-ink">{formatWhen(ticket.startsAt, zone)}</p>
                 <p className="text-ink">{ticket.ticketType.name}</p>
                 {/* eslint-disable-next-line @next/next/no-img-element -- an inline SVG data URL, nothing to optimise */}
                 <img src={ticket.qrUrl} alt={`QR code of ticket ${ticket.code}`} width={220} height={220} className="mx-auto mt-4" />
@@ -75,20 +74,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </>
       )}
       <h2 className="mt-10 font-serif text-2xl font-semibold text-ink">Summary</h2>
-      <ul className="mt-3 space-y-1 rounded-xl border border-line bg-white p-5 text-ink">
-        {order.items.map((item) => (
-          <li key={item.id} className="flex justify-between gap-4">
-            <span>
-              {item.quantity} × {item.ticketType.name}, {item.exhibition.title}, {when(item.startsAt)}
-            </span>
-            <span className="tabular-nums">{formatMoney(item.lineTotal)}</span>
-          </li>
-        ))}
-        <li className="flex justify-between border-t border-line pt-2 font-semibold">
-          <span>Total</span>
-          <span className="tabular-nums">{formatMoney(order.total)}</span>
-        </li>
-      </ul>
+      <OrderSummary order={order} timeZone={zone} className="mt-3" />
     </div>
   );
 }

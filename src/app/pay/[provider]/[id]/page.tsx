@@ -6,6 +6,7 @@ import { orders } from "@/db/schema";
 import { clockTime } from "@/domain/calendar/venue-time";
 import { loadOrder } from "@/domain/checkout/order-view";
 import { formatMoney } from "@/components/format";
+import { OrderSummary } from "@/components/checkout/order-summary";
 import { RazorpayButton } from "@/components/checkout/razorpay-button";
 import { config } from "@/server/config";
 import { db } from "@/server/database";
@@ -66,20 +67,7 @@ export default async function PayPage({ params, searchParams }: Props) {
           {result}
         </p>
       )}
-      <ul className="mt-6 space-y-1 rounded-xl border border-line bg-white p-5 text-ink">
-        {order.items.map((item) => (
-          <li key={item.id} className="flex justify-between gap-4">
-            <span>
-              {item.quantity} × {item.ticketType.name}, {item.exhibition.title}, {clockTime(new Date(item.startsAt), venueTimeZone)}
-            </span>
-            <span className="tabular-nums">{formatMoney(item.lineTotal)}</span>
-          </li>
-        ))}
-        <li className="flex justify-between border-t border-line pt-2 font-semibold">
-          <span>Total</span>
-          <span className="tabular-nums">{formatMoney(order.total)}</span>
-        </li>
-      </ul>
+      <OrderSummary order={order} timeZone={venueTimeZone} className="mt-6" />
       <p className="mt-3 text-sm text-muted">Your places are held until {clockTime(new Date(order.expiresAt), venueTimeZone)}.</p>
       {provider === "test" ? (
         <>
