@@ -140,3 +140,9 @@ export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/**
+ * AUTH_SECRET as the server resolved it at start-up (generated into DATA_DIR in development and
+ * put in the environment, after the config was first read), for everything signed with it.
+ */
+export const authSecret = (): string => config().authSecret ?? process.env.AUTH_SECRET ?? "";

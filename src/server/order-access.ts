@@ -3,11 +3,11 @@ import { getOrder } from "@/domain/checkout/get-order";
 import type { Order } from "@/domain/checkout/order-view";
 import type { Ctx } from "@/domain/context";
 import { sessionUserOf } from "./auth/session";
-import { config } from "./config";
+import { authSecret } from "./config";
 import { processSingleton } from "./shared";
 
 const linkKey = () =>
-  processSingleton("order-link-key", () => Buffer.from(hkdfSync("sha256", config().authSecret ?? process.env.AUTH_SECRET ?? "", "museum-tickets", "order-access-link", 32)));
+  processSingleton("order-link-key", () => Buffer.from(hkdfSync("sha256", authSecret(), "museum-tickets", "order-access-link", 32)));
 
 /**
  * The key in an order's access link: a MAC of the order id, so that any server process can make

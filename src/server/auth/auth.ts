@@ -1,7 +1,7 @@
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { accounts, sessions, users, verifications } from "@/db/schema";
-import { config } from "../config";
+import { authSecret, config } from "../config";
 import { db } from "../database";
 import { logger } from "../logger";
 import { processSingleton } from "../shared";
@@ -18,8 +18,7 @@ function createAuth() {
     appName: "Museum tickets",
     baseURL: cfg.publicUrl,
     basePath: "/api/auth",
-    // Resolved at start-up (generated into DATA_DIR in development), see start/auth-secret.ts.
-    secret: cfg.authSecret ?? process.env.AUTH_SECRET,
+    secret: authSecret(),
     database: drizzleAdapter(db(), { provider: "pg", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "visitor", input: false } } },

@@ -1,14 +1,12 @@
-import { config } from "../config";
+import { authSecret, config } from "../config";
 import { processSingleton } from "../shared";
 import type { PaymentProvider } from "./provider";
 import { razorpayProvider } from "./razorpay-provider";
 import { stripeProvider } from "./stripe-provider";
 import { testProvider } from "./test-provider";
 
-const secret = () => config().authSecret ?? process.env.AUTH_SECRET ?? "";
-
 /** The built-in test provider (its signing key comes from AUTH_SECRET). */
-export const theTestProvider = () => processSingleton("test-payment-provider", () => testProvider(secret()));
+export const theTestProvider = () => processSingleton("test-payment-provider", () => testProvider(authSecret()));
 
 /** The provider an order was placed with: refunds go back the way the money came. */
 export function providerOf(name: string): PaymentProvider {

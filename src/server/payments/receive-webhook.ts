@@ -5,7 +5,7 @@ import { readLimited } from "../http/body";
 import { db } from "../database";
 import { logger } from "../logger";
 import { kickOutbox } from "../outbox/outbox";
-import { paymentProvider, theTestProvider } from "./payment-provider";
+import { paymentProvider } from "./payment-provider";
 import { WebhookSignatureError, type PaymentProvider } from "./provider";
 
 /** The provider a webhook path names, if it is the one this server takes payments with. */
@@ -21,7 +21,7 @@ function providerForPath(name: string): PaymentProvider {
  * leave at once.
  */
 export async function receiveWebhook(ctx: Ctx, providerName: string, request: Request): Promise<PaymentOutcome> {
-  const provider = providerName === "test" && paymentProvider().name === "test" ? theTestProvider() : providerForPath(providerName);
+  const provider = providerForPath(providerName);
   const raw = await readLimited(request);
   let event;
   try {

@@ -1,8 +1,8 @@
 import { ticketKeys } from "@/domain/tickets/ticket-token";
-import { config } from "../config";
+import { authSecret } from "../config";
 import { processSingleton } from "../shared";
 
 /** The process's ticket signing keys, from AUTH_SECRET (resolved at start-up; see start/auth-secret.ts). */
 export function ticketSigningKeys() {
-  return processSingleton("ticket-keys", () => ticketKeys(config().authSecret ?? process.env.AUTH_SECRET ?? ""));
+  return processSingleton("ticket-keys", () => ticketKeys(authSecret()));
 }
