@@ -31,3 +31,6 @@ export async function orderForRequest(ctx: Ctx, headers: Headers, orderId: strin
 
 /** The path that opens an order for its holder, with or without an account. */
 export const orderPath = (orderId: string) => `/orders/${orderId}?key=${orderAccessKey(orderId)}`;
+
+/** Our page that starts (or retries) the payment of an order, for the holder of its link. */
+export const payPath = (provider: string, orderId: string) => `/pay/${provider}/${orderId}?key=${orderAccessKey(orderId)}`;

@@ -4,7 +4,7 @@ import { checkout } from "@/domain/checkout/checkout";
 import { DomainError } from "@/domain/errors";
 import { cartOwnerOf, sessionUserOf } from "../auth/session";
 import { config } from "../config";
-import { orderAccessKey } from "../order-access";
+import { orderPath, payPath } from "../order-access";
 import { withQrCodes } from "../tickets/ticket-qr";
 import { readJson } from "./body";
 import { idempotent } from "./idempotency";
@@ -33,10 +33,9 @@ export const checkoutRoute = route(async ({ ctx, request }) => {
   const provider = config().paymentProvider;
   const answer = await idempotent(ctx, request, ownerKey(owner), body, async (ctx) => {
     const order = await checkout({ ctx, input: { owner, contact: { ...body, phone: body.phone || undefined }, userId: user?.id, provider } });
-    const key = orderAccessKey(order.id);
     return {
       status: 201,
-      body: { order: await withQrCodes(order), orderUrl: `/orders/${order.id}?key=${key}`, payment: { provider, redirectUrl: `/pay/${provider}/${order.id}?key=${key}` } },
+      body: { order: await withQrCodes(order), orderUrl: orderPath(order.id), payment: { provider, redirectUrl: payPath(provider, order.id) } },
     };
   });
   return json(answer.body, { status: answer.status });

@@ -6,14 +6,15 @@ import type { Message } from "../mail/mailer";
 import { orderPath } from "../order-access";
 import { ticketsPdf } from "../tickets/tickets-pdf";
 
-const from = () => `"${VENUE.name}" <tickets@${new URL(config().publicUrl).hostname}>`;
+const host = () => new URL(config().publicUrl).hostname;
+const from = () => `"${VENUE.name}" <tickets@${host()}>`;
 const link = (order: Order) => `${config().publicUrl}${orderPath(order.id)}`;
 
 /** The confirmation: the tickets as a PDF and the order's access link, which is how a guest comes back to it. */
 export async function confirmationMail(order: Order, timeZone: string): Promise<Message> {
   const lines = order.items.map((item) => `  ${item.quantity} × ${item.ticketType.name}, ${item.exhibition.title}`).join("\n");
   return {
-    messageId: `order-${order.number}-confirmation@${new URL(config().publicUrl).hostname}`,
+    messageId: `order-${order.number}-confirmation@${host()}`,
     from: from(),
     to: { name: order.name, address: order.email },
     subject: `Your tickets, order ${order.number}`,
@@ -25,7 +26,7 @@ export async function confirmationMail(order: Order, timeZone: string): Promise<
 /** When a late payment found the places gone: the money is back, and we say so. */
 export function refundMail(order: Order): Message {
   return {
-    messageId: `order-${order.number}-refund@${new URL(config().publicUrl).hostname}`,
+    messageId: `order-${order.number}-refund@${host()}`,
     from: from(),
     to: { name: order.name, address: order.email },
     subject: `Order ${order.number}: refunded`,

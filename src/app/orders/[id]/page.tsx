@@ -6,7 +6,7 @@ import { DomainError } from "@/domain/errors";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { formatWhen } from "@/components/format";
 import { config } from "@/server/config";
-import { orderAccessKey, orderForRequest } from "@/server/order-access";
+import { orderAccessKey, orderForRequest, payPath } from "@/server/order-access";
 import { requestContext } from "@/server/request-context";
 import { withQrCodes } from "@/server/tickets/ticket-qr";
 
@@ -34,7 +34,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       throw error;
     });
   const zone = config().venueTimeZone;
-  const link = `?key=${orderAccessKey(order.id)}`;
+  const accessKey = orderAccessKey(order.id);
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -44,7 +44,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
         {STATUS[order.status]}
       </p>
       {order.status === "pending_payment" && (
-        <Link href={`/pay/${config().paymentProvider}/${order.id}${link}`} className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark">
+        <Link href={payPath(config().paymentProvider, order.id)} className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark">
           Go to payment
         </Link>
       )}
@@ -53,7 +53,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           <p className="mt-2 text-muted">
             Sent to {order.email}. Show each QR code at the door, on your phone or printed.
           </p>
-          <a href={`/api/orders/${order.id}/tickets.pdf${link}`} className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark" download>
+          <a href={`/api/orders/${order.id}/tickets.pdf?key=${accessKey}`} className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark" download>
             Download tickets (PDF)
           </a>
           <ul className="mt-8 grid gap-6 sm:grid-cols-2">

@@ -10,7 +10,7 @@ import { OrderSummary } from "@/components/checkout/order-summary";
 import { RazorpayButton } from "@/components/checkout/razorpay-button";
 import { config } from "@/server/config";
 import { db } from "@/server/database";
-import { isOrderAccessKey, orderPath } from "@/server/order-access";
+import { isOrderAccessKey, orderPath, payPath } from "@/server/order-access";
 import { paymentProvider } from "@/server/payments/payment-provider";
 
 export const dynamic = "force-dynamic";
@@ -51,7 +51,7 @@ export default async function PayPage({ params, searchParams }: Props) {
 
   const [row] = await db().select().from(orders).where(eq(orders.id, id));
   const payable = { ...row!, id };
-  const urls = { success: `${publicUrl}${orderPath(id)}`, cancel: `${publicUrl}/pay/${provider}/${id}?key=${key}&result=declined` };
+  const urls = { success: `${publicUrl}${orderPath(id)}`, cancel: `${publicUrl}${payPath(provider, id)}&result=declined` };
   const started = provider === "test" ? undefined : await paymentProvider().start(payable, urls);
   if (started && "redirectUrl" in started) {
     if (started.providerRef) await db().update(orders).set({ providerRef: started.providerRef }).where(eq(orders.id, id));

@@ -4,7 +4,7 @@ import { DomainError } from "@/domain/errors";
 import { readLimited } from "@/server/http/body";
 import { checkSameOrigin } from "@/server/http/origin";
 import { route } from "@/server/http/route";
-import { isOrderAccessKey } from "@/server/order-access";
+import { isOrderAccessKey, orderPath, payPath } from "@/server/order-access";
 import { paymentProvider, theTestProvider } from "@/server/payments/payment-provider";
 import { receiveWebhook } from "@/server/payments/receive-webhook";
 import { TEST_SIGNATURE_HEADER } from "@/server/payments/test-provider";
@@ -27,6 +27,6 @@ export const POST = route<{ provider: string; id: string }>(async ({ ctx, params
   const { body, signature } = theTestProvider().signedEvent(form.get("outcome") === "pay" ? "pay" : "decline", order);
   const webhook = new Request(new URL("/api/payments/test/webhook", request.url), { method: "POST", headers: { "content-type": "application/json", [TEST_SIGNATURE_HEADER]: signature }, body });
   const outcome = await receiveWebhook(ctx, "test", webhook);
-  const next = outcome === "paid" || outcome === "late_paid" ? `/orders/${order.id}?key=${key}` : `/pay/test/${order.id}?key=${key}&result=${outcome}`;
+  const next = outcome === "paid" || outcome === "late_paid" ? orderPath(order.id) : `${payPath("test", order.id)}&result=${outcome}`;
   return new Response(null, { status: 303, headers: { location: next } });
 });
