@@ -1,3 +1,4 @@
+import { is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client";
 import { DomainError } from "./errors";
@@ -25,8 +26,11 @@ const pgCode = (error: unknown): string | undefined => {
   return undefined;
 };
 
-/** True when ctx carries a transaction its caller began: work done with it commits or rolls back with the caller's. */
-export const inTransaction = (ctx: Ctx): boolean => ctx.db instanceof PgTransaction;
+/**
+ * True when ctx carries a transaction its caller began: work done with it commits or rolls back with
+ * the caller's. drizzle's is() compares entity kinds, so it holds whichever copy of drizzle made ctx.db.
+ */
+export const inTransaction = (ctx: Ctx): boolean => is(ctx.db, PgTransaction);
 
 /**
  * Runs `work` in a transaction, or inside the caller's when ctx already carries one. A lock not

@@ -1,3 +1,5 @@
+import { brand } from "./brand";
+
 export type DomainErrorCode =
   | "invalid_request"
   | "unauthenticated"
@@ -15,6 +17,8 @@ export type DomainErrorCode =
   | "order_not_paid"
   | "busy";
 
+const domainError = brand<DomainError>("DomainError");
+
 /** The only error the domain core throws: a code from API.md, a sentence for people, and fields for clients. */
 export class DomainError extends Error {
   override name = "DomainError";
@@ -24,5 +28,8 @@ export class DomainError extends Error {
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+    domainError.mark(this);
   }
 }
+
+export const isDomainError = domainError.is;

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
+import { brand } from "@/domain/brand";
+import { processSingleton } from "./shared";
 
 /** A variable holding a whole number from `min` to `max` (of `unit`, when it has one). */
 const wholeNumber = (min: number, max: number, fallback: number, unit = "") => {
@@ -86,7 +88,13 @@ export type Config = ReturnType<typeof toConfig>;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
+  constructor(message: string) {
+    super(message);
+    configError.mark(this);
+  }
 }
+const configError = brand<ConfigError>("ConfigError");
+export const isConfigError = configError.is;
 
 function toConfig(env: z.output<typeof schema>) {
   return {
@@ -133,16 +141,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   return toConfig(result.data);
 }
 
-let cached: Config | undefined;
-
 /** The process's configuration, parsed once. */
 export function config(): Config {
-  cached ??= parseConfig(process.env);
-  return cached;
+  return processSingleton("config", () => parseConfig(process.env));
 }
 
 /**
  * AUTH_SECRET as the server resolved it at start-up (generated into DATA_DIR in development and
  * put in the environment, after the config was first read), for everything signed with it.
  */
-export const authSecret = (): string => config().authSecret ?? process.env.AUTH_SECRET ?? "";
+export function authSecret(): string {
+  const secret = config().authSecret ?? process.env.AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not resolved: the server resolves it at start-up, before anything is signed.");
+  return secret;
+}

@@ -3,7 +3,7 @@ import next from "next";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_STAFF } from "@/db/seed/demo-museum";
 import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
-import { config, ConfigError, type Config } from "./config";
+import { config, isConfigError, type Config } from "./config";
 import { databaseHandle, openDatabase } from "./database";
 import { startBackgroundJobs } from "./jobs";
 import { hub } from "./realtime/hub";
@@ -24,7 +24,7 @@ function loadConfig(): Config {
   try {
     return config();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!isConfigError(error)) throw error;
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }

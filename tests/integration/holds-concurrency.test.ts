@@ -9,7 +9,7 @@ import { getCart } from "@/domain/cart/get-cart";
 import { mergeCarts } from "@/domain/cart/merge-carts";
 import { removeItem } from "@/domain/cart/remove-item";
 import { renewHolds } from "@/domain/cart/renew-holds";
-import { DomainError } from "@/domain/errors";
+import { isDomainError } from "@/domain/errors";
 import { startApp, type AppProcess } from "../support/app-process";
 import { bookableShow, guest, holdAccounts, slotCounts, testCtx } from "../support/cart-fixtures";
 import { databaseForThisFile } from "../support/database";
@@ -127,7 +127,7 @@ describe("a storm of concurrent cart changes", () => {
         try {
           await operation();
         } catch (error) {
-          if (error instanceof DomainError) refusals++;
+          if (isDomainError(error)) refusals++;
           else faults.push(error);
         }
       }

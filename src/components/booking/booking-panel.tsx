@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import type { TicketType } from "@/domain/catalog/get-exhibition";
 import type { Slot } from "@/domain/catalog/list-slots";
-import { cartRequest, CartRequestError } from "../cart/api";
+import { cartRequest, isCartRequestError } from "../cart/api";
 import { useCart } from "../cart/cart-provider";
 import { formatMoney, formatTime } from "../format";
 import { QuantityStepper } from "./quantity-stepper";
@@ -75,7 +75,7 @@ export function BookingPanel({ exhibition, ticketTypes, slots: initialSlots, tim
           setQuantities({});
           setMessage({ kind: "success", text: `Added ${count} ${count === 1 ? "ticket" : "tickets"} for ${time} to your cart.` });
         } catch (error) {
-          setMessage({ kind: "error", text: error instanceof CartRequestError ? error.message : "Something went wrong; please try again." });
+          setMessage({ kind: "error", text: isCartRequestError(error) ? error.message : "Something went wrong; please try again." });
         }
       },
     );

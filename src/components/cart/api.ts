@@ -1,4 +1,7 @@
+import { brand } from "@/domain/brand";
 import type { Cart } from "@/domain/cart/cart-view";
+
+const cartRequestError = brand<CartRequestError>("CartRequestError");
 
 export class CartRequestError extends Error {
   constructor(
@@ -7,8 +10,11 @@ export class CartRequestError extends Error {
     readonly code: string,
   ) {
     super(message);
+    cartRequestError.mark(this);
   }
 }
+
+export const isCartRequestError = cartRequestError.is;
 
 /** Calls the cart API and returns the cart it answers with, or throws its error message for people. */
 export async function cartRequest(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<Cart> {

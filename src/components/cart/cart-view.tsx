@@ -6,7 +6,7 @@ import { venueDateOf } from "@/domain/calendar/venue-time";
 import type { CartItem } from "@/domain/cart/cart-view";
 import { QuantityStepper } from "../booking/quantity-stepper";
 import { formatDay, formatMoney, formatTime } from "../format";
-import { cartRequest, CartRequestError } from "./api";
+import { cartRequest, isCartRequestError } from "./api";
 import { useCart } from "./cart-provider";
 import { HoldCountdown } from "./hold-countdown";
 
@@ -33,7 +33,7 @@ export function CartView({ timeZone, maxPerOrder }: { timeZone: string; maxPerOr
     try {
       setCart(await request());
     } catch (caught) {
-      setError(caught instanceof CartRequestError ? caught.message : "Something went wrong; please try again.");
+      setError(isCartRequestError(caught) ? caught.message : "Something went wrong; please try again.");
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,8 @@ import { cartItems, carts } from "../../db/schema";
 import { holdRefusal, tryHoldPlaces } from "../availability/hold-places";
 import { takeHold } from "../availability/holds";
 import { inTransaction, withTransaction, type Ctx } from "../context";
-import { DomainError } from "../errors";
+import { brand } from "../brand";
+import { isDomainError, type DomainError } from "../errors";
 import { findBookables } from "./bookable";
 import { cartLines, holdExpiry, rearmHolds, settleExpiredLines, type Line } from "./cart-lines";
 import { ownerKey, type CartOwner } from "./cart-owner";
@@ -28,7 +29,13 @@ type Plan = { index: number; request: AddRequest; cartId: string; created: boole
 type Wanted = { index: number; request: AddRequest; consumesCapacity: boolean };
 
 /** The total of a batch did not fit a slot: the attempt is rolled back and the batch taken one by one. */
-class NoRoomForAll extends Error {}
+class NoRoomForAll extends Error {
+  constructor() {
+    super("no room for the whole batch");
+    noRoomForAll.mark(this);
+  }
+}
+const noRoomForAll = brand<NoRoomForAll>("NoRoomForAll");
 
 /**
  * addToCart for many carts in one transaction (an on-sale rush, coalesced): each request is
@@ -43,8 +50,8 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
   const bookables = await findBookables(ctx, input);
   const wanted: Wanted[] = input.flatMap((request, index) => {
     const bookable = bookables[index]!;
-    if (bookable instanceof DomainError) refusals[index] = { error: bookable };
-    return bookable instanceof DomainError ? [] : [{ index, request, consumesCapacity: bookable.consumesCapacity }];
+    if (isDomainError(bookable)) refusals[index] = { error: bookable };
+    return isDomainError(bookable) ? [] : [{ index, request, consumesCapacity: bookable.consumesCapacity }];
   });
   if (wanted.length === 0) return refusals;
   // Inside a caller's transaction a failed attempt could not be rolled back alone: one by one from the start.
@@ -52,7 +59,7 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
     try {
       return await withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "together"));
     } catch (error) {
-      if (!(error instanceof NoRoomForAll)) throw error;
+      if (!noRoomForAll.is(error)) throw error;
     }
   }
   return withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "one by one"));
@@ -76,7 +83,7 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
     try {
       checkSlotLimit(own, request.slotId, { lineId: line?.id ?? "new", quantity }, settings);
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
+      if (!isDomainError(error)) throw error;
       results[index] = { error };
       continue;
     }

@@ -3,7 +3,7 @@ import { cartItems, carts } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { lockSlots, releaseHold } from "../availability/holds";
 import { withTransaction, type Ctx } from "../context";
-import { DomainError } from "../errors";
+import { isDomainError } from "../errors";
 import { cartLines, settleExpiredLines, type Line } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { findCartId, lockCart, lockCartsById } from "./cart-lock";
@@ -73,7 +73,7 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
         try {
           await holdPlaces(db, into.slotId, unheld, now, ctx.settings.venueTimeZone);
         } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
+          if (!isDomainError(error)) throw error;
           quantity -= unheld;
           refused.push({ slotId: into.slotId, ticketTypeId: into.ticketTypeId, quantity: unheld, reason: "insufficient_capacity" });
         }

@@ -3,7 +3,7 @@ import { cartItems } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { lockSlots } from "../availability/holds";
 import { withTransaction, type Ctx } from "../context";
-import { DomainError } from "../errors";
+import { isDomainError } from "../errors";
 import { cartLines, rearmHolds, settleExpiredLines } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { lockExistingCart } from "./cart-lock";
@@ -28,7 +28,7 @@ export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: Car
         if (line.consumesCapacity) await holdPlaces(db, line.slotId, line.quantity, now, ctx.settings.venueTimeZone);
         await db.update(cartItems).set({ status: "held", heldAt: now }).where(eq(cartItems.id, line.id));
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        if (!isDomainError(error)) throw error;
       }
     }
     await rearmHolds(db, cartId, now, ctx.settings);

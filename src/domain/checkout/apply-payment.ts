@@ -1,4 +1,4 @@
-import { eq, sql, TransactionRollbackError } from "drizzle-orm";
+import { eq, is, sql, TransactionRollbackError } from "drizzle-orm";
 import { orderItems, orders, outbox, paymentEvents, tickets } from "../../db/schema";
 import { withTransaction, type Ctx } from "../context";
 import { newTicketCode } from "../tickets/ticket-code";
@@ -67,7 +67,7 @@ export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input
         }
         return true;
       }).catch((error: unknown) => {
-        if (error instanceof TransactionRollbackError) return false;
+        if (is(error, TransactionRollbackError)) return false;
         throw error;
       });
       if (taken) return issue("late_paid");

@@ -1,6 +1,6 @@
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { mergeCarts } from "@/domain/cart/merge-carts";
-import { DomainError } from "@/domain/errors";
+import { isDomainError } from "@/domain/errors";
 import { GUEST_COOKIE, guestCookieOptions, guestOfCookies } from "../cart-identity";
 import { requestContext } from "../request-context";
 
@@ -21,7 +21,7 @@ export const mergeGuestCartOnSignIn = createAuthMiddleware(async (ctx) => {
     const returned = ctx.context.returned;
     return ctx.json({ ...(returned && typeof returned === "object" ? returned : {}), cart, refused });
   } catch (error) {
-    if (!(error instanceof DomainError && error.code === "busy")) throw error;
+    if (!(isDomainError(error) && error.code === "busy")) throw error;
     await ctx.context.internalAdapter.deleteSession(session.session.token);
     throw new APIError("SERVICE_UNAVAILABLE", { code: "busy", message: error.message });
   }

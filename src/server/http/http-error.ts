@@ -1,4 +1,7 @@
+import { brand } from "@/domain/brand";
 import type { ErrorCode } from "./errors";
+
+const httpError = brand<HttpError>("HttpError");
 
 /** A refusal that belongs to HTTP rather than to the domain (415, 413, 429, 403 for a foreign origin). */
 export class HttpError extends Error {
@@ -9,5 +12,8 @@ export class HttpError extends Error {
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
+    httpError.mark(this);
   }
 }
+
+export const isHttpError = httpError.is;

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import { config } from "../config";
 import { processSingleton } from "../shared";
 import { HttpError } from "./http-error";
@@ -17,11 +17,18 @@ function limiters() {
 
 const clientIp = (request: Request) => request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
 
+/**
+ * A limiter refuses by rejecting with a RateLimiterRes, and a store failure with an Error. Told apart
+ * by shape: the limiter may come from another copy of the package than this module's (decision 11).
+ */
+const isRateLimiterRes = (value: unknown): value is { msBeforeNext: number } =>
+  typeof value === "object" && value !== null && !(value instanceof Error) && typeof (value as { msBeforeNext?: unknown }).msBeforeNext === "number";
+
 async function consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    if (!isRateLimiterRes(rejection)) throw rejection;
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new HttpError("rate_limited", `Too many ${what} in a short time; try again in ${seconds} s.`, { "retry-after": String(seconds) });
   }

@@ -1,9 +1,9 @@
 import type { Ctx } from "@/domain/context";
-import { DomainError } from "@/domain/errors";
+import { isDomainError } from "@/domain/errors";
 import { logger } from "../logger";
 import { requestContext } from "../request-context";
 import { errorResponse } from "./errors";
-import { HttpError } from "./http-error";
+import { isHttpError } from "./http-error";
 import { requestIdOf } from "./request-id";
 
 type Handler<P> = (input: { request: Request; params: P; ctx: Ctx; requestId: string }) => Promise<Response>;
@@ -18,10 +18,10 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
     try {
       return await handler({ request, params: await context.params, ctx: requestContext(), requestId });
     } catch (error) {
-      if (error instanceof DomainError) {
+      if (isDomainError(error)) {
         return errorResponse(error.code, error.message, requestId, { details: error.details, headers: error.code === "busy" ? { "retry-after": "1" } : {} });
       }
-      if (error instanceof HttpError) return errorResponse(error.code, error.message, requestId, { headers: error.headers });
+      if (isHttpError(error)) return errorResponse(error.code, error.message, requestId, { headers: error.headers });
       logger().error({ err: error, requestId, method: request.method, url: new URL(request.url).pathname }, "unhandled error");
       return errorResponse("internal", "Something went wrong on our side. It has been logged; please try again.", requestId);
     }

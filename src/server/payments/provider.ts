@@ -1,3 +1,4 @@
+import { brand } from "@/domain/brand";
 import type { PaymentEvent } from "@/domain/checkout/apply-payment";
 
 /** What a provider needs of an order to take or give back its money. */
@@ -7,7 +8,14 @@ export type PayableOrder = { id: string; number: string; totalMinor: number; cur
 export type PaymentStart = { redirectUrl: string; providerRef?: string } | { checkout: Record<string, unknown>; providerRef: string };
 
 /** A webhook whose signature does not check out: answered 400, nothing changed. */
-export class WebhookSignatureError extends Error {}
+export class WebhookSignatureError extends Error {
+  constructor(message = "bad webhook signature") {
+    super(message);
+    webhookSignatureError.mark(this);
+  }
+}
+const webhookSignatureError = brand<WebhookSignatureError>("WebhookSignatureError");
+export const isWebhookSignatureError = webhookSignatureError.is;
 
 /**
  * One payment provider behind the same three calls. None is ever made inside a database

@@ -6,7 +6,7 @@ import { db } from "../database";
 import { logger } from "../logger";
 import { kickOutbox } from "../outbox/outbox";
 import { paymentProvider } from "./payment-provider";
-import { WebhookSignatureError, type PaymentProvider } from "./provider";
+import { isWebhookSignatureError, type PaymentProvider } from "./provider";
 
 /** The provider a webhook path names, if it is the one this server takes payments with. */
 function providerForPath(name: string): PaymentProvider {
@@ -27,7 +27,7 @@ export async function receiveWebhook(ctx: Ctx, providerName: string, request: Re
   try {
     event = provider.parseWebhook(raw, request.headers);
   } catch (error) {
-    if (error instanceof WebhookSignatureError || error instanceof SyntaxError) {
+    if (isWebhookSignatureError(error) || error instanceof SyntaxError) {
       throw new DomainError("invalid_request", "The webhook signature does not match; nothing was changed.", { fields: { signature: "does not match" } });
     }
     throw error;

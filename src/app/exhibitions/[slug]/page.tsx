@@ -10,7 +10,7 @@ import { bookableDayOr, lastBookableDay } from "@/domain/catalog/booking-window"
 import { getExhibition } from "@/domain/catalog/get-exhibition";
 import { listDays } from "@/domain/catalog/list-days";
 import { listSlots } from "@/domain/catalog/list-slots";
-import { DomainError } from "@/domain/errors";
+import { isDomainError } from "@/domain/errors";
 import { requestContext } from "@/server/request-context";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ const findExhibition = cache(async (slug: string) => {
   try {
     return await getExhibition({ ctx: requestContext(), input: { slug } });
   } catch (error) {
-    if (error instanceof DomainError && error.code === "not_found") notFound();
+    if (isDomainError(error) && error.code === "not_found") notFound();
     throw error;
   }
 });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { DomainError } from "@/domain/errors";
+import { isDomainError } from "@/domain/errors";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { formatWhen } from "@/components/format";
 import { config } from "@/server/config";
@@ -30,7 +30,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const order = await orderForRequest(requestContext(), await headers(), id, typeof key === "string" ? key : undefined)
     .then(withQrCodes)
     .catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === "not_found") notFound();
+      if (isDomainError(error) && error.code === "not_found") notFound();
       throw error;
     });
   const zone = config().venueTimeZone;
