@@ -7,6 +7,12 @@ export type Settings = {
   venueTimeZone: string;
   currency: string;
   maxTicketsPerOrder: number;
+  /** Tickets and lines one cart, and so one order, may have, all slots together. */
+  maxCartTickets: number;
+  maxCartLines: number;
+  /** Live places (held lines and unpaid orders) one client address may have; more for a signed-in visitor. */
+  maxHeldPlacesPerAddress: number;
+  maxHeldPlacesPerAddressSignedIn: number;
   holdTtlSeconds: number;
   holdMaxSeconds: number;
   paymentTtlSeconds: number;

@@ -49,6 +49,12 @@ const schema = z
     HOLD_MAX_SECONDS: seconds(3600),
     PAYMENT_TTL_SECONDS: seconds(900),
     MAX_TICKETS_PER_ORDER: wholeNumber(1, 100, 10),
+    MAX_CART_TICKETS: wholeNumber(1, 1000, 40),
+    MAX_CART_LINES: wholeNumber(1, 200, 20),
+    MAX_HELD_PLACES_PER_ADDRESS: wholeNumber(1, 1_000_000, 100),
+    MAX_HELD_PLACES_PER_ADDRESS_SIGNED_IN: wholeNumber(1, 1_000_000, 400),
+    MAX_EVENT_STREAMS_PER_ADDRESS: wholeNumber(1, 100_000, 50),
+    MAX_EVENT_STREAMS: wholeNumber(1, 1_000_000, 2000),
     VENUE_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Kolkata").default("Asia/Kolkata"),
     CURRENCY: z.string().refine(isCurrency, "must be an ISO 4217 code such as INR").default("INR"),
     PUBLIC_URL: z.url("must be an absolute URL such as https://tickets.example.org").optional(),
@@ -70,6 +76,15 @@ const schema = z
   .superRefine((env, issue) => {
     if (env.HOLD_MAX_SECONDS < env.HOLD_TTL_SECONDS) {
       issue.addIssue({ code: "custom", path: ["HOLD_MAX_SECONDS"], message: "must not be shorter than HOLD_TTL_SECONDS" });
+    }
+    if (env.MAX_CART_TICKETS < env.MAX_TICKETS_PER_ORDER) {
+      issue.addIssue({ code: "custom", path: ["MAX_CART_TICKETS"], message: "must not be less than MAX_TICKETS_PER_ORDER" });
+    }
+    if (env.MAX_HELD_PLACES_PER_ADDRESS_SIGNED_IN < env.MAX_HELD_PLACES_PER_ADDRESS) {
+      issue.addIssue({ code: "custom", path: ["MAX_HELD_PLACES_PER_ADDRESS_SIGNED_IN"], message: "must not be less than MAX_HELD_PLACES_PER_ADDRESS" });
+    }
+    if (env.MAX_EVENT_STREAMS < env.MAX_EVENT_STREAMS_PER_ADDRESS) {
+      issue.addIssue({ code: "custom", path: ["MAX_EVENT_STREAMS"], message: "must not be less than MAX_EVENT_STREAMS_PER_ADDRESS" });
     }
     if (env.APP_ENV === "production" && !env.AUTH_SECRET) {
       issue.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when APP_ENV=production" });
@@ -108,6 +123,12 @@ function toConfig(env: z.output<typeof schema>) {
     holdMaxSeconds: env.HOLD_MAX_SECONDS,
     paymentTtlSeconds: env.PAYMENT_TTL_SECONDS,
     maxTicketsPerOrder: env.MAX_TICKETS_PER_ORDER,
+    maxCartTickets: env.MAX_CART_TICKETS,
+    maxCartLines: env.MAX_CART_LINES,
+    maxHeldPlacesPerAddress: env.MAX_HELD_PLACES_PER_ADDRESS,
+    maxHeldPlacesPerAddressSignedIn: env.MAX_HELD_PLACES_PER_ADDRESS_SIGNED_IN,
+    maxEventStreamsPerAddress: env.MAX_EVENT_STREAMS_PER_ADDRESS,
+    maxEventStreams: env.MAX_EVENT_STREAMS,
     venueTimeZone: env.VENUE_TIMEZONE,
     currency: env.CURRENCY,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),

@@ -39,11 +39,11 @@ describe("the guest cookie", () => {
     expect(response.body).toEqual({ cart: { id: null, items: [], total: { amount: 0, currency: "INR" }, holdExpiresAt: null, itemCount: 0 } });
   });
 
-  it("is set on the first write: random, HttpOnly, SameSite=Lax, a week, for the whole site", async () => {
+  it("is set on the first write: random and signed, HttpOnly, SameSite=Lax, a week, for the whole site", async () => {
     const first = await add(line());
     expect(first.status).toBe(201);
     const header = first.headers.get("set-cookie")!;
-    expect(header).toMatch(/^cart=[A-Za-z0-9_-]{43}; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
+    expect(header).toMatch(/^cart=[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}; Max-Age=604800; Path=\/; HttpOnly; SameSite=Lax$/);
     const second = await add(line(), { cookie: cookieOf(first) });
     expect(second.headers.get("set-cookie")).toBeNull();
     expect(second.body.cart.items[0].quantity).toBe(2);
@@ -64,8 +64,8 @@ describe("the guest cookie", () => {
     expect(refused.headers.get("set-cookie")).toBeNull();
   });
 
-  it("an unknown or malformed cookie reads as an empty cart", async () => {
-    for (const cookie of ["cart=nonsense", `cart=${"A".repeat(43)}`]) {
+  it("an unknown, malformed or unsigned cookie reads as an empty cart", async () => {
+    for (const cookie of ["cart=nonsense", `cart=${"A".repeat(43)}`, `cart=${"A".repeat(43)}.${"B".repeat(43)}`]) {
       const response = await send(getCart, "GET", "/api/cart", { cookie });
       expect(response.body.cart.id).toBeNull();
     }

@@ -25,10 +25,14 @@ export const cartItems = pgTable("cart_items", {
   // When the line was first held: HOLD_MAX_SECONDS counts from here, however often the timer is re-armed.
   heldAt: timestamp("held_at", { withTimezone: true }).notNull(),
   holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }).notNull(),
+  // The client address (a MAC of it) whose places a held line counts against: the address of the
+  // last change that took places in the cart. Null for lines no visitor's request took.
+  clientAddress: text("client_address"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [
   unique("cart_items_line").on(table.cartId, table.slotId, table.ticketTypeId),
   index("cart_items_slot_live").on(table.slotId, table.holdExpiresAt).where(sql`${table.status} = 'held'`),
   index("cart_items_held_expiry").on(table.holdExpiresAt).where(sql`${table.status} = 'held'`),
+  index("cart_items_held_by_address").on(table.clientAddress).where(sql`${table.status} = 'held'`),
   check("cart_items_quantity_positive", sql`${table.quantity} > 0`),
 ]);

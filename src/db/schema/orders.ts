@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { ticketTypes } from "./catalog";
 import { timeSlots } from "./schedule";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
 export const orderStatus = pgEnum("order_status", ["pending_payment", "paid", "expired", "cancelled", "refunded"]);
 export const ticketStatus = pgEnum("ticket_status", ["valid", "used", "void"]);
@@ -25,12 +27,15 @@ export const orders = pgTable("orders", {
   // The provider's id of the captured payment, for refunds.
   paymentRef: text("payment_ref"),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  // The client address its cart's places counted against: an unpaid order still holds them.
+  clientAddress: text("client_address"),
   paidAt: timestamp("paid_at", { withTimezone: true }),
   refundedAt: timestamp("refunded_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [
   index("orders_user").on(table.userId, table.createdAt),
   index("orders_pending_expiry").on(table.expiresAt).where(sql`${table.status} = 'pending_payment'`),
+  index("orders_pending_by_address").on(table.clientAddress).where(sql`${table.status} = 'pending_payment'`),
 ]);
 
 export const orderItems = pgTable("order_items", {
@@ -67,8 +72,18 @@ export const tickets = pgTable("tickets", {
   status: ticketStatus("status").notNull().default("valid"),
   checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
   checkedInBy: text("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+  // The QR code (SVG) of the signed token, made once: drawing it is what an order's page costs.
+  qrSvg: text("qr_svg"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [index("tickets_order").on(table.orderId)]);
+
+/** An order's tickets as a PDF, made once (for the confirmation mail) and served from here; `fingerprint` names what it shows. */
+export const ticketPdfs = pgTable("ticket_pdfs", {
+  orderId: uuid("order_id").primaryKey().references(() => orders.id, { onDelete: "cascade" }),
+  fingerprint: text("fingerprint").notNull(),
+  pdf: bytea("pdf").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Work that must happen once, after a commit and outside any transaction: e-mails, refunds. */
 export const outbox = pgTable("outbox", {

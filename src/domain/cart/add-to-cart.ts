@@ -10,9 +10,11 @@ import { cartLines, holdExpiry, rearmHolds, settleExpiredLines, type Line } from
 import { ownerKey, type CartOwner } from "./cart-owner";
 import { lockCarts } from "./cart-lock";
 import { loadCarts, type Cart } from "./cart-view";
-import { checkSlotLimit } from "./limits";
+import { addressCap, addressCapExceeded, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
+import { checkCartLimits, checkSlotLimit } from "./limits";
 
-export type AddRequest = { owner: CartOwner; slotId: string; ticketTypeId: string; quantity: number };
+/** `address`: the client address (as stored) whose cap the places count against; none for calls that are not a visitor's request. */
+export type AddRequest = { owner: CartOwner; slotId: string; ticketTypeId: string; quantity: number; address?: string };
 export type AddResult = { cart: Cart } | { error: DomainError };
 
 /**
@@ -68,11 +70,15 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
 async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "together" | "one by one"): Promise<AddResult[]> {
   const { db, settings } = ctx;
   const now = ctx.now();
+  const addresses = [...new Set(wanted.flatMap(({ request }) => (request.address ? [request.address] : [])))];
+  await lockAddresses(db, addresses);
   const cartOf = await lockCarts(db, wanted.map(({ request }) => request.owner), now);
   // A cart made by this very transaction has no lines to settle, read or re-arm.
   const existing = [...cartOf.values()].filter((cart) => !cart.created).map((cart) => cart.id);
   await settleExpiredLines(db, existing, now, wanted.map(({ request }) => request.slotId));
   const lines = existing.length > 0 ? await cartLines(db, existing) : [];
+  // What each address holds outside these carts; each request then adds its whole cart's places.
+  const heldByAddress = await placesHeldBy(db, addresses, now, [...cartOf.values()].map((cart) => cart.id));
 
   const plans: Plan[] = [];
   for (const { index, request, consumesCapacity } of wanted) {
@@ -80,15 +86,21 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
     const own = lines.filter((line) => line.cartId === cartId);
     const line = own.find((candidate) => candidate.slotId === request.slotId && candidate.ticketTypeId === request.ticketTypeId);
     const quantity = (line?.quantity ?? 0) + request.quantity;
+    const stillHeld = line?.status === "held";
+    const hold = !consumesCapacity ? 0 : stillHeld ? request.quantity : quantity;
     try {
       checkSlotLimit(own, request.slotId, { lineId: line?.id ?? "new", quantity }, settings);
+      checkCartLimits(own, { lineId: line?.id ?? "new", quantity }, settings);
+      if (request.address) {
+        const after = heldByAddress.get(request.address)! + livePlaces(own, now) + hold;
+        if (after > addressCap(request.owner, settings)) throw addressCapExceeded(request.owner, settings);
+        heldByAddress.set(request.address, after);
+      }
     } catch (error) {
       if (!isDomainError(error)) throw error;
       results[index] = { error };
       continue;
     }
-    const stillHeld = line?.status === "held";
-    const hold = !consumesCapacity ? 0 : stillHeld ? request.quantity : quantity;
     plans.push({ index, request, cartId, created, line, quantity, heldAt: stillHeld ? line.heldAt : now, hold });
   }
 
@@ -126,12 +138,13 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const added = held.filter((plan) => !plan.line);
   if (added.length > 0) {
     await db.insert(cartItems).values(
-      added.map((plan) => ({ cartId: plan.cartId, slotId: plan.request.slotId, ticketTypeId: plan.request.ticketTypeId, quantity: plan.quantity, status: "held" as const, heldAt: now, holdExpiresAt: holdExpiry(now, now, settings) })),
+      added.map((plan) => ({ cartId: plan.cartId, slotId: plan.request.slotId, ticketTypeId: plan.request.ticketTypeId, quantity: plan.quantity, status: "held" as const, heldAt: now, holdExpiresAt: holdExpiry(now, now, settings), clientAddress: plan.request.address })),
     );
   }
   // Timers are re-armed only by a change that succeeded; a cart made for a refused request is not kept.
-  const rearm = [...new Set(held.filter((plan) => !plan.created).map((plan) => plan.cartId))];
-  if (rearm.length > 0) await rearmHolds(db, rearm, now, settings);
+  const rearm = held.filter((plan) => !plan.created);
+  const takenFrom = new Map(rearm.flatMap((plan) => (plan.request.address ? [[plan.cartId, plan.request.address] as const] : [])));
+  if (rearm.length > 0) await rearmHolds(db, [...new Set(rearm.map((plan) => plan.cartId))], now, settings, takenFrom);
   const refusedNew = [...cartOf.values()].filter((cart) => cart.created && !held.some((plan) => plan.cartId === cart.id)).map((cart) => cart.id);
   if (refusedNew.length > 0) await db.delete(carts).where(inArray(carts.id, refusedNew));
   const loaded = await loadCarts(db, [...new Set(held.map((plan) => plan.cartId))], settings, now);

@@ -53,12 +53,21 @@ export function holdExpiry(heldAt: Date, now: Date, settings: Settings): Date {
   return new Date(Math.min(now.getTime() + settings.holdTtlSeconds * 1000, heldAt.getTime() + settings.holdMaxSeconds * 1000));
 }
 
-/** Every successful change re-arms the timers of all the cart's held lines (API.md, Cart rules). */
-export async function rearmHolds(db: Executor, cartIds: string | string[], now: Date, settings: Settings): Promise<void> {
-  await db
-    .update(cartItems)
-    .set({
-      holdExpiresAt: sql`LEAST(${new Date(now.getTime() + settings.holdTtlSeconds * 1000)}::timestamptz, ${cartItems.heldAt} + make_interval(secs => ${settings.holdMaxSeconds}))`,
-    })
-    .where(and(inArray(cartItems.cartId, [cartIds].flat()), eq(cartItems.status, "held")));
+/**
+ * Every successful change re-arms the timers of all the cart's held lines (API.md, Cart rules). A
+ * change that took places from a client address (`takenFrom`, by cart) also counts all the cart's
+ * held places against that address from now on, so that one cart's places are always counted in
+ * one place, and an order made from it too.
+ */
+export async function rearmHolds(db: Executor, cartIds: string | string[], now: Date, settings: Settings, takenFrom?: Map<string, string>): Promise<void> {
+  const ids = [cartIds].flat();
+  const expiry = sql`LEAST(${new Date(now.getTime() + settings.holdTtlSeconds * 1000)}::timestamptz, ${cartItems.heldAt} + make_interval(secs => ${settings.holdMaxSeconds}))`;
+  if (!takenFrom || takenFrom.size === 0) {
+    await db.update(cartItems).set({ holdExpiresAt: expiry }).where(and(inArray(cartItems.cartId, ids), eq(cartItems.status, "held")));
+    return;
+  }
+  await db.execute(sql`
+    UPDATE cart_items SET hold_expires_at = ${expiry}, client_address = coalesce(v.address, cart_items.client_address)
+    FROM unnest(${sql.param(ids)}::uuid[], ${sql.param(ids.map((id) => takenFrom.get(id) ?? null))}::text[]) AS v(cart_id, address)
+    WHERE cart_items.cart_id = v.cart_id AND cart_items.status = 'held'`);
 }

@@ -219,6 +219,23 @@ describe("expiry", () => {
     expect(await slotCounts(db.current.db, slots[1]!.id)).toMatchObject({ held: 2 });
   });
 
+  it("renewing never holds a line past HOLD_MAX since it was first held; adding it again does", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0);
+    const owner = guest();
+    await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
+    for (const [at, until] of [[16, 31], [32, 47], [48, 60]] as const) {
+      clock.now = minutes(at);
+      expect((await renewHolds({ ctx, input: { owner } })).items[0]).toMatchObject({ status: "held", holdExpiresAt: minutes(until).toISOString() });
+    }
+    clock.now = minutes(61);
+    expect((await renewHolds({ ctx, input: { owner } })).items[0]).toMatchObject({ status: "expired" });
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 0 });
+    const added = await addToCart({ ctx, input: { owner, slotId: slot.id, ticketTypeId: adult.id, quantity: 1 } });
+    expect(added.items[0]).toMatchObject({ status: "held", quantity: 3, holdExpiresAt: minutes(76).toISOString() });
+  });
+
   it("an expired line raised by an add is held afresh with its new total", async () => {
     const clock = { now: t0 };
     const ctx = testCtx(db.current.db, clock);

@@ -3,36 +3,39 @@ import { cartItems } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { releaseHold } from "../availability/holds";
 import { withTransaction, type Ctx } from "../context";
+import { checkAddressRoom, livePlaces, lockAddresses } from "./address-places";
 import { rearmHolds } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { loadCart, type Cart } from "./cart-view";
 import { lockLine } from "./find-line";
-import { checkSlotLimit } from "./limits";
+import { checkCartLimits, checkSlotLimit } from "./limits";
 
 /**
- * Sets a line's quantity. Raising needs the places (409 otherwise); lowering gives them back at
- * once. An expired line is held afresh with the new quantity.
+ * Sets a line's quantity. Raising needs the places (409 otherwise) and room in the address's cap;
+ * lowering gives them back at once. An expired line is held afresh with the new quantity.
  */
-export async function changeQuantity({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; itemId: string; quantity: number } }): Promise<Cart> {
+export async function changeQuantity({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; itemId: string; quantity: number; address?: string } }): Promise<Cart> {
   return withTransaction(ctx, async ({ db }) => {
     const now = ctx.now();
+    if (input.address) await lockAddresses(db, [input.address]);
     const { cartId, lines, line } = await lockLine(db, input.owner, input.itemId, now);
     const slotId = line.slotId;
     checkSlotLimit(lines, slotId, { lineId: line.id, quantity: input.quantity }, ctx.settings);
+    checkCartLimits(lines, { lineId: line.id, quantity: input.quantity }, ctx.settings);
 
     const wasHeld = line.status === "held";
+    const more = !line.consumesCapacity ? 0 : wasHeld ? input.quantity - line.quantity : input.quantity;
+    const takes = input.address && more > 0 ? input.address : undefined;
+    if (takes) await checkAddressRoom(db, { address: takes, owner: input.owner, cartId, placesAfter: livePlaces(lines, now) + more, now, settings: ctx.settings });
     await db
       .update(cartItems)
       .set({ quantity: input.quantity, status: "held", ...(!wasHeld && { heldAt: now }) })
       .where(eq(cartItems.id, line.id));
-    await rearmHolds(db, cartId, now, ctx.settings);
+    await rearmHolds(db, cartId, now, ctx.settings, takes ? new Map([[cartId, takes]]) : undefined);
     const cart = await loadCart(db, cartId, ctx.settings, now);
 
-    if (line.consumesCapacity) {
-      const more = wasHeld ? input.quantity - line.quantity : input.quantity;
-      if (more < 0) await releaseHold(db, slotId, -more);
-      else await holdPlaces(db, slotId, more, now, ctx.settings.venueTimeZone);
-    }
+    if (more < 0) await releaseHold(db, slotId, -more);
+    else if (more > 0) await holdPlaces(db, slotId, more, now, ctx.settings.venueTimeZone);
     return cart;
   });
 }

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { cartItems, carts } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { lockSlots, releaseHold } from "../availability/holds";
 import { withTransaction, type Ctx } from "../context";
 import { isDomainError } from "../errors";
+import { addressCap, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
 import { cartLines, settleExpiredLines, type Line } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { findCartId, lockCart, lockCartsById } from "./cart-lock";
@@ -18,15 +19,18 @@ const earlier = (a: Date, b: Date) => (a < b ? a : b);
 
 /**
  * Moves every line of `from`'s cart into `into`'s, in one transaction, and deletes `from`'s cart.
- * Lines for the same slot and ticket type add up to at most the limit; what does not fit is
- * refused, its places given back, and reported. Held places move with their timers. Running it
+ * Lines for the same slot and ticket type add up to at most the limit, and the cart stays within
+ * its own limits and, signing in from `address`, within that address's cap (the merged cart's
+ * places count against it from then on); what does not fit is refused, its places given back,
+ * and reported. Held places move with their timers. Running it
  * again finds no `from` cart and changes nothing. `into`'s cart exists afterwards, even empty, so
  * that every device of its owner can follow it live from the start.
  */
-export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: CartOwner; into: CartOwner } }): Promise<{ cart: Cart; refused: RefusedLine[] }> {
+export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: CartOwner; into: CartOwner; address?: string } }): Promise<{ cart: Cart; refused: RefusedLine[] }> {
   return withTransaction(ctx, async ({ db }) => {
     const now = ctx.now();
-    const { from, into } = input;
+    const { from, into, address } = input;
+    if (address) await lockAddresses(db, [address]);
     const fromId = from && (await findCartId(db, from));
     const { id: intoId } = await lockCart(db, into, now);
     if (!from || !fromId || fromId === intoId) return { cart: await loadCart(db, intoId, ctx.settings, now), refused: [] };
@@ -38,7 +42,13 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
     await settleExpiredLines(db, intoId, now, []);
     const target = await cartLines(db, intoId);
     const source = (await cartLines(db, fromId)).sort((a, b) => a.slotId.localeCompare(b.slotId));
-    const limit = ctx.settings.maxTicketsPerOrder;
+    const { maxTicketsPerOrder: limit, maxCartTickets, maxCartLines } = ctx.settings;
+    // Places the merged cart may take beyond those it holds. When its own do not fit the address,
+    // they stay counted where they are, and the guest's held places are not moved there either.
+    let room = Infinity;
+    if (address) room = addressCap(into, ctx.settings) - (await placesHeldBy(db, [address], now, [fromId, intoId])).get(address)! - livePlaces(target, now);
+    const rekey = address !== undefined && room >= 0;
+    room = Math.max(0, room);
     const refused: Refusal[] = [];
     const refuse = (line: Line, quantity: number, reason: Refusal["reason"]) =>
       quantity > 0 && refused.push({ slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity, reason });
@@ -46,7 +56,10 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
     for (const line of source) {
       const same = target.find((candidate) => candidate.slotId === line.slotId && candidate.ticketTypeId === line.ticketTypeId);
       const slotTotal = target.filter((candidate) => candidate.slotId === line.slotId).reduce((sum, candidate) => sum + candidate.quantity, 0);
-      const accepted = Math.max(0, Math.min(line.quantity, limit - slotTotal));
+      const cartTotal = target.reduce((sum, candidate) => sum + candidate.quantity, 0);
+      const places = line.status === "held" && line.consumesCapacity ? room : Infinity;
+      const accepted = Math.max(0, Math.min(line.quantity, limit - slotTotal, maxCartTickets - cartTotal, places, same || target.length < maxCartLines ? Infinity : 0));
+      if (places !== Infinity) room -= accepted;
       refuse(line, line.quantity - accepted, "limit_exceeded");
       if (line.status === "held" && line.consumesCapacity && accepted < line.quantity) await releaseHold(db, line.slotId, line.quantity - accepted);
 
@@ -61,6 +74,7 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
 
     await db.delete(cartItems).where(eq(cartItems.cartId, fromId));
     await db.delete(carts).where(eq(carts.id, fromId));
+    if (rekey) await db.update(cartItems).set({ clientAddress: address }).where(and(eq(cartItems.cartId, intoId), eq(cartItems.status, "held")));
     return { cart: await loadCart(db, intoId, ctx.settings, now), refused: await describeRefusals(db, refused) };
 
     /** One line from two. Places already held stay held; the side that holds none is held now if the slot has room, else refused. */
@@ -70,12 +84,15 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
       const unheld = intoHeld === fromHeld ? 0 : intoHeld ? accepted : into.quantity;
       let quantity = into.quantity + accepted;
       if (unheld > 0 && into.consumesCapacity) {
-        try {
-          await holdPlaces(db, into.slotId, unheld, now, ctx.settings.venueTimeZone);
-        } catch (error) {
+        const refusal = unheld > room ? "limit_exceeded" : await holdPlaces(db, into.slotId, unheld, now, ctx.settings.venueTimeZone).then(() => undefined, (error: unknown) => {
           if (!isDomainError(error)) throw error;
+          return "insufficient_capacity" as const;
+        });
+        if (refusal) {
           quantity -= unheld;
-          refused.push({ slotId: into.slotId, ticketTypeId: into.ticketTypeId, quantity: unheld, reason: "insufficient_capacity" });
+          refused.push({ slotId: into.slotId, ticketTypeId: into.ticketTypeId, quantity: unheld, reason: refusal });
+        } else {
+          room -= unheld;
         }
       }
       const timers = !fromHeld ? into : !intoHeld ? from : { heldAt: earlier(into.heldAt, from.heldAt), holdExpiresAt: later(into.holdExpiresAt, from.holdExpiresAt) };

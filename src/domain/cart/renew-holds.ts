@@ -4,34 +4,49 @@ import { holdPlaces } from "../availability/hold-places";
 import { lockSlots } from "../availability/holds";
 import { withTransaction, type Ctx } from "../context";
 import { isDomainError } from "../errors";
+import { addressCap, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
 import { cartLines, rearmHolds, settleExpiredLines } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { lockExistingCart } from "./cart-lock";
 import { emptyCart, loadCart, type Cart } from "./cart-view";
 
 /**
- * Holds expired lines again where their slot still has room and is open; the others stay
- * expired, in the cart. Live lines are re-armed. A new hold starts a new HOLD_MAX period.
+ * Holds expired lines again where their slot still has room and is open, within the address's
+ * cap; the others stay expired, in the cart. Live lines are re-armed. Renewing never restarts a
+ * line's HOLD_MAX period: a line first held more than HOLD_MAX_SECONDS ago stays expired, so a
+ * script cannot keep places by renewing them forever; holding them again takes a new add.
  */
-export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner } }): Promise<Cart> {
+export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; address?: string } }): Promise<Cart> {
   return withTransaction(ctx, async ({ db }) => {
     const now = ctx.now();
+    if (input.address) await lockAddresses(db, [input.address]);
     const cartId = await lockExistingCart(db, input.owner, now);
     if (!cartId) return emptyCart(ctx.settings.currency);
     const before = await cartLines(db, cartId);
     await lockSlots(db, before.map((line) => line.slotId));
     await settleExpiredLines(db, cartId, now, []);
 
-    const expired = (await cartLines(db, cartId)).filter((line) => line.status === "expired").sort((a, b) => a.slotId.localeCompare(b.slotId));
-    for (const line of expired) {
+    const lines = await cartLines(db, cartId);
+    let room = Infinity;
+    if (input.address) {
+      const others = (await placesHeldBy(db, [input.address], now, [cartId])).get(input.address)!;
+      room = addressCap(input.owner, ctx.settings) - others - livePlaces(lines, now);
+    }
+    const renewable = lines.filter((line) => line.status === "expired" && line.heldAt.getTime() + ctx.settings.holdMaxSeconds * 1000 > now.getTime());
+    for (const line of renewable.sort((a, b) => a.slotId.localeCompare(b.slotId))) {
+      const places = line.consumesCapacity ? line.quantity : 0;
+      if (places > room) continue;
       try {
-        if (line.consumesCapacity) await holdPlaces(db, line.slotId, line.quantity, now, ctx.settings.venueTimeZone);
-        await db.update(cartItems).set({ status: "held", heldAt: now }).where(eq(cartItems.id, line.id));
+        await holdPlaces(db, line.slotId, places, now, ctx.settings.venueTimeZone);
+        await db.update(cartItems).set({ status: "held" }).where(eq(cartItems.id, line.id));
+        room -= places;
       } catch (error) {
         if (!isDomainError(error)) throw error;
       }
     }
-    await rearmHolds(db, cartId, now, ctx.settings);
+    // The cart's places count against this address only if they all fit there.
+    const takenFrom = input.address && room >= 0 ? new Map([[cartId, input.address]]) : undefined;
+    await rearmHolds(db, cartId, now, ctx.settings, takenFrom);
     return loadCart(db, cartId, ctx.settings, now);
   });
 }

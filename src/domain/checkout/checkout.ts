@@ -3,11 +3,13 @@ import { cartItems, orderItems, orders, ticketTypes } from "../../db/schema";
 import { cartLines, settleExpiredLines } from "../cart/cart-lines";
 import type { CartOwner } from "../cart/cart-owner";
 import { lockExistingCart } from "../cart/cart-lock";
+import { checkCartSize } from "../cart/limits";
 import { withTransaction, type Ctx } from "../context";
 import { DomainError } from "../errors";
 import { loadOrder, type Order } from "./order-view";
 
 export type Contact = { name: string; email: string; phone?: string };
+
 
 /**
  * Turns the cart's held lines into an order waiting for payment until PAYMENT_TTL_SECONDS from
@@ -24,6 +26,8 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
     if (lines.length === 0) throw new DomainError("cart_empty", "Your cart is empty: add tickets before checking out.");
     const held = lines.filter((line) => line.status === "held");
     if (held.length === 0) throw new DomainError("cart_expired", "The hold on your tickets has run out. Hold them again from your cart while places are free.");
+    // Carts are kept within these at every change; a cart filled before they were lowered is not.
+    checkCartSize({ lines: held.length, tickets: held.reduce((sum, line) => sum + line.quantity, 0) }, ctx.settings);
 
     const prices = await db.select({ id: ticketTypes.id, priceMinor: ticketTypes.priceMinor }).from(ticketTypes).where(inArray(ticketTypes.id, held.map((line) => line.ticketTypeId)));
     const priceOf = (ticketTypeId: string) => prices.find((price) => price.id === ticketTypeId)!.priceMinor;
@@ -40,6 +44,8 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
         currency: ctx.settings.currency,
         provider: input.provider,
         expiresAt: new Date(now.getTime() + ctx.settings.paymentTtlSeconds * 1000),
+        // Its places stay counted against the address they were held from until it is paid or expires.
+        clientAddress: held.find((line) => line.clientAddress)?.clientAddress,
         createdAt: now,
       })
       .returning({ id: orders.id });

@@ -32,7 +32,11 @@ export async function loadOrders(db: Executor, orderIds: string[]): Promise<Orde
     .innerJoin(ticketTypes, eq(ticketTypes.id, orderItems.ticketTypeId))
     .where(inArray(orderItems.orderId, orderIds))
     .orderBy(asc(timeSlots.startsAt), asc(exhibitions.title), asc(ticketTypes.sortOrder));
-  const issued = await db.select().from(tickets).where(inArray(tickets.orderId, orderIds)).orderBy(asc(tickets.createdAt), asc(tickets.code));
+  const issued = await db
+    .select({ id: tickets.id, orderId: tickets.orderId, orderItemId: tickets.orderItemId, code: tickets.code, status: tickets.status })
+    .from(tickets)
+    .where(inArray(tickets.orderId, orderIds))
+    .orderBy(asc(tickets.createdAt), asc(tickets.code));
 
   return orderIds.flatMap((id) => {
     const head = heads.find((candidate) => candidate.id === id);

@@ -2,6 +2,8 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { mergeCarts } from "@/domain/cart/merge-carts";
 import { isDomainError } from "@/domain/errors";
 import { GUEST_COOKIE, guestCookieOptions, guestOfCookies } from "../cart-identity";
+import { storedAddress } from "../client-address";
+import { clientAddress } from "../http/rate-limit";
 import { requestContext } from "../request-context";
 
 /**
@@ -15,8 +17,9 @@ export const mergeGuestCartOnSignIn = createAuthMiddleware(async (ctx) => {
   const session = ctx.context.newSession;
   if (!session) return;
   const guest = guestOfCookies(ctx.headers?.get("cookie") ?? null);
+  const address = storedAddress(clientAddress(ctx.headers ?? new Headers()));
   try {
-    const { cart, refused } = await mergeCarts({ ctx: requestContext(), input: { from: guest, into: { kind: "user", userId: session.user.id } } });
+    const { cart, refused } = await mergeCarts({ ctx: requestContext(), input: { from: guest, into: { kind: "user", userId: session.user.id }, address } });
     if (guest) ctx.setCookie(GUEST_COOKIE, "", { ...guestCookieOptions(), maxAge: 0 });
     const returned = ctx.context.returned;
     return ctx.json({ ...(returned && typeof returned === "object" ? returned : {}), cart, refused });

@@ -5,18 +5,20 @@ import type { Cart } from "@/domain/cart/cart-view";
 import type { Ctx } from "@/domain/context";
 import { cartOwnerOf } from "../auth/session";
 import { newGuest } from "../cart-identity";
+import { storedAddress } from "../client-address";
 import { readJson } from "./body";
 import { idempotent } from "./idempotency";
 import { checkSameOrigin } from "./origin";
-import { limitCartWrites } from "./rate-limit";
+import { clientAddress, limitCartWrites } from "./rate-limit";
 import { json, route } from "./route";
 
 type Options<S extends z.ZodObject | undefined> = { body?: S; status?: number };
-type Handler<P, S extends z.ZodObject | undefined> = (input: { ctx: Ctx; params: P; body: S extends z.ZodObject ? z.output<S> : undefined; owner: CartOwner }) => Promise<Cart>;
+type Handler<P, S extends z.ZodObject | undefined> = (input: { ctx: Ctx; params: P; body: S extends z.ZodObject ? z.output<S> : undefined; owner: CartOwner; address: string }) => Promise<Cart>;
 
 /**
  * A route that changes the caller's cart: same-site origin, rate limit, JSON body, optional
- * Idempotency-Key, and the guest cookie, set the first time a cart is written.
+ * Idempotency-Key, and the guest cookie, set the first time a cart is written. `address` is the
+ * client's, as stored, for the cap on the places one address may hold.
  */
 export function cartRoute<P = Record<string, never>, S extends z.ZodObject | undefined = undefined>(options: Options<S>, handler: Handler<P, S>) {
   return route<P>(async ({ request, params, ctx }) => {
@@ -26,10 +28,11 @@ export function cartRoute<P = Record<string, never>, S extends z.ZodObject | und
     const body = (options.body ? await readJson(request, options.body) : undefined) as Parameters<Handler<P, S>>[0]["body"];
     const guest = known ? undefined : newGuest();
     const owner = known ?? guest!.owner;
+    const address = storedAddress(clientAddress(request.headers));
 
     const answer = await idempotent(ctx, request, known ? ownerKey(known) : "anonymous", body, async (ctx) => ({
       status: options.status ?? 200,
-      body: { cart: await handler({ ctx, params, body, owner }) },
+      body: { cart: await handler({ ctx, params, body, owner, address }) },
     }));
     const wroteCart = (answer.body as { cart: Cart }).cart.id !== null;
     return json(answer.body, { status: answer.status, headers: guest && wroteCart && !answer.replayed ? { "set-cookie": guest.cookie } : {} });

@@ -35,7 +35,7 @@ export const checkoutRoute = route(async ({ ctx, request }) => {
     const order = await checkout({ ctx, input: { owner, contact: { ...body, phone: body.phone || undefined }, userId: user?.id, provider } });
     return {
       status: 201,
-      body: { order: await withQrCodes(order), orderUrl: orderPath(order.id), payment: { provider, redirectUrl: payPath(provider, order.id) } },
+      body: { order: (await withQrCodes(ctx.db, [order]))[0], orderUrl: orderPath(order.id), payment: { provider, redirectUrl: payPath(provider, order.id) } },
     };
   });
   return json(answer.body, { status: answer.status });

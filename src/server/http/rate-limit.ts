@@ -1,4 +1,5 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
+import { addressKey } from "../client-address";
 import { config } from "../config";
 import { processSingleton } from "../shared";
 import { HttpError } from "./http-error";
@@ -15,7 +16,10 @@ function limiters() {
   }));
 }
 
-const clientIp = (request: Request) => request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
+/** The client's address as every limit counts it: IPv6 by its /64 (client-address.ts). */
+export const clientAddress = (headers: Headers) => addressKey(headers.get(CLIENT_IP_HEADER) ?? "unknown");
+
+const clientIp = (request: Request) => clientAddress(request.headers);
 
 /**
  * A limiter refuses by rejecting with a RateLimiterRes, and a store failure with an Error. Told apart
@@ -35,14 +39,14 @@ async function consume(limiter: RateLimiterMemory, key: string, what: string): P
 }
 
 /**
- * Cart writes are counted per cart (or session) when the visitor has one; only writes that come
- * with neither are counted per address, against a much higher ceiling, so a school or an office
- * behind one address is not refused.
+ * Cart writes are counted per cart (or session) when the visitor has one, and always per address,
+ * against a much higher ceiling, so a school or an office behind one address is not refused, and
+ * a script cannot escape the count by writing without a cart or with many.
  */
 export async function limitCartWrites(request: Request, ownerKey: string | undefined): Promise<void> {
   const { perCart, perAddress } = limiters();
   if (ownerKey) await consume(perCart, ownerKey, "changes");
-  else await consume(perAddress, clientIp(request), "changes");
+  await consume(perAddress, clientIp(request), "changes");
 }
 
 /**

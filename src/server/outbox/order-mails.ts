@@ -4,14 +4,13 @@ import { formatMoney } from "@/components/format";
 import { config } from "../config";
 import type { Message } from "../mail/mailer";
 import { orderPath } from "../order-access";
-import { ticketsPdf } from "../tickets/tickets-pdf";
 
 const host = () => new URL(config().publicUrl).hostname;
 const from = () => `"${VENUE.name}" <tickets@${host()}>`;
 const link = (order: Order) => `${config().publicUrl}${orderPath(order.id)}`;
 
 /** The confirmation: the tickets as a PDF and the order's access link, which is how a guest comes back to it. */
-export async function confirmationMail(order: Order, timeZone: string): Promise<Message> {
+export function confirmationMail(order: Order, pdf: Buffer): Message {
   const lines = order.items.map((item) => `  ${item.quantity} × ${item.ticketType.name}, ${item.exhibition.title}`).join("\n");
   return {
     messageId: `order-${order.number}-confirmation@${host()}`,
@@ -19,7 +18,7 @@ export async function confirmationMail(order: Order, timeZone: string): Promise<
     to: { name: order.name, address: order.email },
     subject: `Your tickets, order ${order.number}`,
     text: `Dear ${order.name},\n\nThank you for booking with the ${VENUE.name}. Your tickets are attached; show the QR codes at the door, printed or on your phone.\n\n${lines}\nTotal paid: ${formatMoney(order.total)}\n\nYour order, any time: ${link(order)}\n`,
-    attachments: [{ filename: `tickets-${order.number}.pdf`, content: await ticketsPdf(order, timeZone), contentType: "application/pdf" }],
+    attachments: [{ filename: `tickets-${order.number}.pdf`, content: pdf, contentType: "application/pdf" }],
   };
 }
 

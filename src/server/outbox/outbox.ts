@@ -8,6 +8,7 @@ import { providerOf } from "../payments/payment-provider";
 import { processSingleton } from "../shared";
 import { confirmationMail, refundMail } from "./order-mails";
 import { sendMail } from "../mail/mailer";
+import { ticketsPdfOf } from "../tickets/tickets-pdf";
 
 const LEASE_SECONDS = 120;
 type Job = typeof outbox.$inferSelect;
@@ -31,7 +32,7 @@ async function claim(db: Database, now: Date): Promise<Job | undefined> {
 
 async function perform(db: Database, job: Job): Promise<void> {
   const order = (await loadOrder(db, job.orderId))!;
-  if (job.kind === "confirmation") return sendMail(await confirmationMail(order, config().venueTimeZone));
+  if (job.kind === "confirmation") return sendMail(confirmationMail(order, await ticketsPdfOf(db, order, config().venueTimeZone)));
   if (job.kind === "refund_notice") return sendMail(refundMail(order));
   if (job.kind === "refund") {
     const [row] = await db.select().from(orders).where(eq(orders.id, job.orderId));

@@ -1,12 +1,50 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
 import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
+import type { Executor } from "@/db/client";
+import { ticketPdfs } from "@/db/schema";
 import type { Order } from "@/domain/checkout/order-view";
 import { VENUE } from "@/domain/venue";
 import { formatWhen } from "@/components/format";
-import { ticketToken } from "./ticket-qr";
+import { ticketQrCodes } from "./ticket-qr";
+
+const QR_SIZE = 170;
+
+/**
+ * A stored QR code's dark modules as runs [x, y, length] along its rows, and its size in modules.
+ * The SVG is qrcode's: a viewBox of n × n modules, and one path drawing each row's dark runs as
+ * horizontal strokes through the middle of the row ("M2 2.5h7m2 0h1…").
+ */
+export function qrRuns(svg: string): { modules: number; runs: [number, number, number][] } {
+  const modules = /viewBox="0 0 (\d+) \d+"/.exec(svg)?.[1];
+  const dark = /<path stroke="#000000" d="([^"]+)"/.exec(svg)?.[1];
+  if (!modules || !dark) throw new Error("A ticket's stored QR code is not the SVG qrcode makes.");
+  const runs: [number, number, number][] = [];
+  let x = 0;
+  let y = 0;
+  for (const [, command, a, b] of dark.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+    if (command === "M") [x, y] = [Number(a), Number(b) - 0.5];
+    else if (command === "m") [x, y] = [x + Number(a), y + Number(b)];
+    else {
+      runs.push([x, y, Number(a)]);
+      x += Number(a);
+    }
+  }
+  return { modules: Number(modules), runs };
+}
+
+/** Draws a ticket's QR code, centred, as filled rectangles: no image to render and compress on every page. */
+function drawQr(document: PDFKit.PDFDocument, svg: string): void {
+  const { modules, runs } = qrRuns(svg);
+  const top = document.y;
+  document.save().translate((document.page.width - QR_SIZE) / 2, top).scale(QR_SIZE / modules).fillColor("#000000");
+  document.addContent(`${runs.map(([x, y, length]) => `${x} ${y} ${length} 1 re`).join("\n")}\nf`);
+  document.restore();
+  document.y = top + QR_SIZE;
+}
 
 /** The order's tickets as a PDF, one ticket a page, each with its QR code: to print or keep on a phone. */
-export async function ticketsPdf(order: Order, timeZone: string): Promise<Buffer> {
+export async function ticketsPdf(order: Order, timeZone: string, qrCodes: Map<string, string>): Promise<Buffer> {
   const document = new PDFDocument({ size: "A6", margin: 24, info: { Title: `Tickets, order ${order.number}`, Author: VENUE.name } });
   const chunks: Buffer[] = [];
   document.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -18,11 +56,32 @@ export async function ticketsPdf(order: Order, timeZone: string): Promise<Buffer
     document.moveDown(0.4).font("Helvetica-Bold").fontSize(15).fillColor("#1f1a17").text(ticket.exhibition.title);
     document.moveDown(0.3).font("Helvetica").fontSize(11).text(formatWhen(ticket.startsAt, timeZone));
     document.text(ticket.ticketType.name);
-    const qr = await QRCode.toBuffer(ticketToken(order, ticket), { type: "png", errorCorrectionLevel: "M", margin: 1, scale: 6 });
-    document.image(qr, { fit: [170, 170], align: "center" });
+    drawQr(document, qrCodes.get(ticket.id)!);
     document.moveDown(0.3).font("Courier-Bold").fontSize(12).text(ticket.code, { align: "center" });
     document.font("Helvetica").fontSize(8).fillColor("#5b514a").text(`Order ${order.number} · ticket ${index + 1} of ${order.tickets.length} · ${order.name}`, { align: "center" });
   }
   document.end();
   return finished;
+}
+
+/** Everything a tickets PDF shows, hashed: a stored PDF is served only while the order still looks like that. */
+const fingerprintOf = (order: Order, timeZone: string) =>
+  createHash("sha256")
+    .update(JSON.stringify([timeZone, order.number, order.name, order.tickets.map((ticket) => [ticket.id, ticket.code, ticket.exhibition.title, ticket.startsAt, ticket.ticketType.name])]))
+    .digest("base64url");
+
+/**
+ * The order's tickets PDF, made once and kept: the confirmation e-mail makes it (from the outbox,
+ * off any request), and the download serves that copy. A change to what it shows (a ticket moved,
+ * a name corrected) makes it again, once. Its size is bounded by MAX_CART_TICKETS for visitors'
+ * orders.
+ */
+export async function ticketsPdfOf(db: Executor, order: Order, timeZone: string): Promise<Buffer> {
+  const fingerprint = fingerprintOf(order, timeZone);
+  const [stored] = await db.select({ fingerprint: ticketPdfs.fingerprint, pdf: ticketPdfs.pdf }).from(ticketPdfs).where(eq(ticketPdfs.orderId, order.id));
+  if (stored?.fingerprint === fingerprint) return stored.pdf;
+  const pdf = await ticketsPdf(order, timeZone, await ticketQrCodes(db, [order]));
+  const made = { fingerprint, pdf, createdAt: new Date() };
+  await db.insert(ticketPdfs).values({ orderId: order.id, ...made }).onConflictDoUpdate({ target: ticketPdfs.orderId, set: made });
+  return pdf;
 }

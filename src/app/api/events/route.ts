@@ -4,8 +4,10 @@ import { findCartId } from "@/domain/cart/cart-lock";
 import { loadCart } from "@/domain/cart/cart-view";
 import { cartOwnerOf } from "@/server/auth/session";
 import { parseQuery } from "@/server/http/query";
+import { clientAddress } from "@/server/http/rate-limit";
 import { route } from "@/server/http/route";
 import { hub } from "@/server/realtime/hub";
+import { openStream } from "@/server/realtime/stream-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -25,15 +27,16 @@ const frame = (event: string, data: unknown) => `event: ${event}\ndata: ${JSON.s
 /**
  * Server-Sent Events: `availability` for the listed slots and `cart` for the caller's cart,
  * whenever they change, from any server process. The current state is sent first, so a
- * reconnecting page is never behind.
+ * reconnecting page is never behind. Streams are capped per client address and per process.
  */
 export const GET = route(async ({ request, ctx }) => {
   const { slots: slotIds } = parseQuery(request, query);
   const owner = await cartOwnerOf(request.headers);
   const cartId = owner && (await findCartId(ctx.db, owner));
   const encoder = new TextEncoder();
+  const release = openStream(clientAddress(request.headers));
 
-  let cleanup = () => {};
+  let cleanup = release;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const write = (text: string) => {
@@ -53,17 +56,24 @@ export const GET = route(async ({ request, ctx }) => {
       };
       // Listen for the browser leaving before the await below, so a quick goodbye cannot leak a subscription.
       request.signal.addEventListener("abort", close);
-      const unsubscribe = await hub().subscribe({ send: (event, data) => write(frame(event, data)), close }, { slotIds, cartId });
-      const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
-      cleanup = () => {
-        clearInterval(heartbeat);
-        unsubscribe();
-      };
-      if (request.signal.aborted) return close();
+      try {
+        const unsubscribe = await hub().subscribe({ send: (event, data) => write(frame(event, data)), close }, { slotIds, cartId });
+        const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
+        cleanup = () => {
+          clearInterval(heartbeat);
+          unsubscribe();
+          release();
+        };
+        if (request.signal.aborted) return close();
 
-      write("retry: 2000\n\n");
-      for (const availability of await slotAvailability({ ctx, input: { slotIds } })) write(frame("availability", availability));
-      if (cartId) write(frame("cart", { cart: await loadCart(ctx.db, cartId, ctx.settings, ctx.now()) }));
+        write("retry: 2000\n\n");
+        for (const availability of await slotAvailability({ ctx, input: { slotIds } })) write(frame("availability", availability));
+        if (cartId) write(frame("cart", { cart: await loadCart(ctx.db, cartId, ctx.settings, ctx.now()) }));
+      } catch (error) {
+        // A stream that failed to start is not left counted as open.
+        cleanup();
+        throw error;
+      }
     },
     cancel() {
       cleanup();

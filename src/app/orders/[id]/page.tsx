@@ -27,8 +27,9 @@ const STATUS: Record<string, string> = {
 export default async function OrderPage({ params, searchParams }: Props) {
   const { id } = await params;
   const key = (await searchParams).key;
-  const order = await orderForRequest(requestContext(), await headers(), id, typeof key === "string" ? key : undefined)
-    .then(withQrCodes)
+  const ctx = requestContext();
+  const order = await orderForRequest(ctx, await headers(), id, typeof key === "string" ? key : undefined)
+    .then(async (found) => (await withQrCodes(ctx.db, [found]))[0]!)
     .catch((error: unknown) => {
       if (isDomainError(error) && error.code === "not_found") notFound();
       throw error;

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const POST = cartRoute(
   { body: z.object({ slotId: uuid("slot"), ticketTypeId: uuid("ticket type"), quantity: quantity() }), status: 201 },
-  ({ ctx, body, owner }) => addToCartSoon(ctx, { owner, ...body }),
+  ({ ctx, body, owner, address }) => addToCartSoon(ctx, { owner, address, ...body }),
 );

@@ -3,4 +3,4 @@ import { cartRoute } from "@/server/http/cart-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = cartRoute({}, ({ ctx, owner }) => renewHolds({ ctx, input: { owner } }));
+export const POST = cartRoute({}, ({ ctx, owner, address }) => renewHolds({ ctx, input: { owner, address } }));

@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async ({ ctx, request }) => {
   const user = await requireUser(request.headers);
-  return json({ orders: await Promise.all((await ordersOfUser(ctx.db, user.id)).map(withQrCodes)) });
+  return json({ orders: await withQrCodes(ctx.db, await ordersOfUser(ctx.db, user.id)) });
 });

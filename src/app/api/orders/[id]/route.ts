@@ -6,5 +6,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async ({ ctx, params, request }) => {
   const order = await orderForRequest(ctx, request.headers, params.id, new URL(request.url).searchParams.get("key"));
-  return json({ order: await withQrCodes(order) });
+  const [shown] = await withQrCodes(ctx.db, [order]);
+  return json({ order: shown });
 });

@@ -14,8 +14,8 @@ const itemOf = (params: Params) => {
   return params.itemId;
 };
 
-export const PATCH = cartRoute<Params, z.ZodObject<{ quantity: ReturnType<typeof quantity> }>>({ body: z.object({ quantity: quantity() }) }, ({ ctx, params, body, owner }) =>
-  changeQuantity({ ctx, input: { owner, itemId: itemOf(params), quantity: body.quantity } }),
+export const PATCH = cartRoute<Params, z.ZodObject<{ quantity: ReturnType<typeof quantity> }>>({ body: z.object({ quantity: quantity() }) }, ({ ctx, params, body, owner, address }) =>
+  changeQuantity({ ctx, input: { owner, itemId: itemOf(params), quantity: body.quantity, address } }),
 );
 
 export const DELETE = cartRoute<Params>({}, ({ ctx, params, owner }) => removeItem({ ctx, input: { owner, itemId: itemOf(params) } }));

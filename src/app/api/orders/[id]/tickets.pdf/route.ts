@@ -1,14 +1,14 @@
 import { DomainError } from "@/domain/errors";
 import { route } from "@/server/http/route";
 import { orderForRequest } from "@/server/order-access";
-import { ticketsPdf } from "@/server/tickets/tickets-pdf";
+import { ticketsPdfOf } from "@/server/tickets/tickets-pdf";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route<{ id: string }>(async ({ ctx, params, request }) => {
   const order = await orderForRequest(ctx, request.headers, params.id, new URL(request.url).searchParams.get("key"));
   if (order.tickets.length === 0) throw new DomainError("order_not_paid", "This order has no tickets yet: it is not paid.");
-  const pdf = await ticketsPdf(order, ctx.settings.venueTimeZone);
+  const pdf = await ticketsPdfOf(ctx.db, order, ctx.settings.venueTimeZone);
   return new Response(new Uint8Array(pdf), {
     headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="tickets-${order.number}.pdf"`, "cache-control": "private, no-store" },
   });
