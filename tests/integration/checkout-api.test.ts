@@ -13,7 +13,7 @@ import { GET as getPdf } from "@/app/api/orders/[id]/tickets.pdf/route";
 import { POST as webhook } from "@/app/api/payments/[provider]/webhook/route";
 import { GET as publicKey } from "@/app/api/tickets/public-key/route";
 import { POST as completeTestPayment } from "@/app/pay/[provider]/[id]/complete/route";
-import { orders, paymentEvents, tickets } from "@/db/schema";
+import { orders, paymentEvents, ticketPdfs, tickets } from "@/db/schema";
 import { verifyTicket } from "@/domain/tickets/ticket-token";
 import { config } from "@/server/config";
 import { databaseHandle } from "@/server/database";
@@ -148,6 +148,41 @@ describe("an order and its tickets", () => {
     expect(response.headers.get("content-type")).toBe("application/pdf");
     const pdf = await PDFDocument.load(new Uint8Array(await response.arrayBuffer()));
     expect(pdf.getPageCount()).toBe(3);
+  });
+
+  it("draw each QR code once and keep it: later answers read it back instead of drawing it again", async () => {
+    const { order, key } = await placed();
+    await sendEvent("pay", order);
+    const stored = async () => (await database.db.select({ id: tickets.id, qrSvg: tickets.qrSvg }).from(tickets).where(eq(tickets.orderId, order.id))).sort((a, b) => a.id.localeCompare(b.id));
+    expect((await stored()).map((row) => row.qrSvg)).toEqual([null, null]);
+    const first = (await device().send(getOrder, "GET", `/api/orders/${order.id}?key=${key}`, { params: { id: order.id } })).body.order;
+    const kept = await stored();
+    expect(kept.every((row) => row.qrSvg?.startsWith("<svg"))).toBe(true);
+    const decoded = (ticket: { id: string; qrUrl: string }) => [ticket.id, Buffer.from(ticket.qrUrl.split(",")[1]!, "base64").toString()];
+    expect(Object.fromEntries(first.tickets.map(decoded))).toEqual(Object.fromEntries(kept.map((row) => [row.id, row.qrSvg])));
+
+    await database.db.update(tickets).set({ qrSvg: "<svg id=\"kept\"/>" }).where(eq(tickets.id, kept[0]!.id));
+    const again = (await device().send(getOrder, "GET", `/api/orders/${order.id}?key=${key}`, { params: { id: order.id } })).body.order;
+    expect(Object.fromEntries(again.tickets.map(decoded))[kept[0]!.id]).toBe("<svg id=\"kept\"/>");
+  });
+
+  it("come as a PDF made once, with the confirmation, and served from that copy until what it shows changes", async () => {
+    const { order, key } = await placed();
+    await sendEvent("pay", order);
+    await kickOutbox(database.db, logger());
+    const [made] = await database.db.select().from(ticketPdfs).where(eq(ticketPdfs.orderId, order.id));
+    expect((await PDFDocument.load(new Uint8Array(made!.pdf))).getPageCount()).toBe(2);
+    const download = async () => {
+      const response = await getPdf(new Request(`http://localhost/api/orders/${order.id}/tickets.pdf?key=${key}`), { params: Promise.resolve({ id: order.id }) });
+      return Buffer.from(await response.arrayBuffer());
+    };
+    await database.db.update(ticketPdfs).set({ pdf: Buffer.from("%PDF-kept") }).where(eq(ticketPdfs.orderId, order.id));
+    expect((await download()).toString()).toBe("%PDF-kept");
+
+    await database.db.update(orders).set({ name: "Asha R. Rao" }).where(eq(orders.id, order.id));
+    const remade = await download();
+    expect((await PDFDocument.load(new Uint8Array(remade))).getPageCount()).toBe(2);
+    expect((await database.db.select().from(ticketPdfs).where(eq(ticketPdfs.orderId, order.id)))[0]!.pdf).toEqual(remade);
   });
 
   it("carry QR tokens that verify with the published key", async () => {
