@@ -7,6 +7,8 @@ export type Settings = {
   venueTimeZone: string;
   currency: string;
   maxTicketsPerOrder: number;
+  /** How often a line may be renewed after its hold ran out: no script keeps places forever by renewing them. */
+  maxHoldRenewals: number;
   /** Tickets and lines one cart, and so one order, may have, all slots together. */
   maxCartTickets: number;
   maxCartLines: number;

@@ -8,6 +8,7 @@ export function settings(): Settings {
     venueTimeZone: c.venueTimeZone,
     currency: c.currency,
     maxTicketsPerOrder: c.maxTicketsPerOrder,
+    maxHoldRenewals: c.maxHoldRenewals,
     maxCartTickets: c.maxCartTickets,
     maxCartLines: c.maxCartLines,
     maxHeldPlacesPerAddress: c.maxHeldPlacesPerAddress,

@@ -5,6 +5,7 @@ CREATE TABLE "ticket_pdfs" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "cart_items" ADD COLUMN "renewals" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "cart_items" ADD COLUMN "client_address" text;--> statement-breakpoint
 ALTER TABLE "orders" ADD COLUMN "client_address" text;--> statement-breakpoint
 ALTER TABLE "tickets" ADD COLUMN "qr_svg" text;--> statement-breakpoint

@@ -25,6 +25,8 @@ export const cartItems = pgTable("cart_items", {
   // When the line was first held: HOLD_MAX_SECONDS counts from here, however often the timer is re-armed.
   heldAt: timestamp("held_at", { withTimezone: true }).notNull(),
   holdExpiresAt: timestamp("hold_expires_at", { withTimezone: true }).notNull(),
+  // How often POST /api/cart/renew has held the line again after it ran out (MAX_HOLD_RENEWALS bounds it).
+  renewals: integer("renewals").notNull().default(0),
   // The client address (a MAC of it) whose places a held line counts against: the address of the
   // last change that took places in the cart. Null for lines no visitor's request took.
   clientAddress: text("client_address"),

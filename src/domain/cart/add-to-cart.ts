@@ -10,7 +10,7 @@ import { cartLines, holdExpiry, rearmHolds, settleExpiredLines, type Line } from
 import { ownerKey, type CartOwner } from "./cart-owner";
 import { lockCarts } from "./cart-lock";
 import { loadCarts, type Cart } from "./cart-view";
-import { addressCap, addressCapExceeded, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
+import { addressCapExceeded, addressLedger, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
 import { checkCartLimits, checkSlotLimit } from "./limits";
 
 /** `address`: the client address (as stored) whose cap the places count against; none for calls that are not a visitor's request. */
@@ -27,7 +27,8 @@ export async function addToCart({ ctx, input }: { ctx: Ctx; input: AddRequest })
   return result.cart;
 }
 
-type Plan = { index: number; request: AddRequest; cartId: string; created: boolean; line?: Line; quantity: number; heldAt: Date; hold: number };
+// `places`: what the cart will hold once the request is granted, all counted against its address.
+type Plan = { index: number; request: AddRequest; cartId: string; created: boolean; line?: Line; quantity: number; heldAt: Date; hold: number; places: number };
 type Wanted = { index: number; request: AddRequest; consumesCapacity: boolean };
 
 /** The total of a batch did not fit a slot: the attempt is rolled back and the batch taken one by one. */
@@ -77,8 +78,9 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const existing = [...cartOf.values()].filter((cart) => !cart.created).map((cart) => cart.id);
   await settleExpiredLines(db, existing, now, wanted.map(({ request }) => request.slotId));
   const lines = existing.length > 0 ? await cartLines(db, existing) : [];
-  // What each address holds outside these carts; each request then adds its whole cart's places.
-  const heldByAddress = await placesHeldBy(db, addresses, now, [...cartOf.values()].map((cart) => cart.id));
+  // What each address holds outside these carts; each request granted then adds its whole cart's places.
+  const ledger = addressLedger(await placesHeldBy(db, addresses, now, [...cartOf.values()].map((cart) => cart.id)), settings);
+  const overCap = (plan: Plan): AddResult => ({ error: addressCapExceeded(plan.request.owner, settings) });
 
   const plans: Plan[] = [];
   for (const { index, request, consumesCapacity } of wanted) {
@@ -91,17 +93,22 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
     try {
       checkSlotLimit(own, request.slotId, { lineId: line?.id ?? "new", quantity }, settings);
       checkCartLimits(own, { lineId: line?.id ?? "new", quantity }, settings);
-      if (request.address) {
-        const after = heldByAddress.get(request.address)! + livePlaces(own, now) + hold;
-        if (after > addressCap(request.owner, settings)) throw addressCapExceeded(request.owner, settings);
-        heldByAddress.set(request.address, after);
-      }
     } catch (error) {
       if (!isDomainError(error)) throw error;
       results[index] = { error };
       continue;
     }
-    plans.push({ index, request, cartId, created, line, quantity, heldAt: stillHeld ? line.heldAt : now, hold });
+    const plan = { index, request, cartId, created, line, quantity, heldAt: stillHeld ? line.heldAt : now, hold, places: livePlaces(own, now) + hold };
+    // Together, every plan is granted or the attempt is undone; one by one, a plan refused for
+    // want of room must not use up its address's cap, so the count is kept as places are taken.
+    if (mode === "together") {
+      if (!ledger.fits([plan])) {
+        results[index] = overCap(plan);
+        continue;
+      }
+      ledger.add([plan]);
+    }
+    plans.push(plan);
   }
 
   const bySlot = new Map<string, Plan[]>();
@@ -117,13 +124,21 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const held: Plan[] = mode === "together" ? plans : [];
   if (mode === "one by one") {
     for (const slotId of slots) {
-      if (await tryHoldPlaces(db, slotId, total(slotId), now)) {
-        held.push(...bySlot.get(slotId)!);
+      const group = bySlot.get(slotId)!;
+      if (ledger.fits(group) && (await tryHoldPlaces(db, slotId, total(slotId), now))) {
+        ledger.add(group);
+        held.push(...group);
         continue;
       }
-      for (const plan of bySlot.get(slotId)!) {
-        if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, now))) held.push(plan);
-        else results[plan.index] = { error: await holdRefusal(db, slotId, now, settings.venueTimeZone) };
+      for (const plan of group) {
+        if (!ledger.fits([plan])) {
+          results[plan.index] = overCap(plan);
+        } else if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, now))) {
+          ledger.add([plan]);
+          held.push(plan);
+        } else {
+          results[plan.index] = { error: await holdRefusal(db, slotId, now, settings.venueTimeZone) };
+        }
       }
     }
   }

@@ -96,6 +96,14 @@ describe("the places one client address may hold", () => {
     expect((await slotCounts(db.current.db, slot.id)).held).toBe(9);
   });
 
+  it("is not used up by requests of a batch refused for want of room", async () => {
+    const ctx = testCtx(db.current.db, { now: t0 }, { maxHeldPlacesPerAddress: 4 });
+    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 3 });
+    const a = address();
+    const results = await addToCarts({ ctx, input: Array.from({ length: 5 }, () => ({ owner: guest(), address: a, slotId: slot.id, ticketTypeId: adult.id, quantity: 1 })) });
+    expect(results.map((result) => ("error" in result ? result.error.code : "held"))).toEqual(["held", "held", "held", "sold_out", "sold_out"]);
+  });
+
   it("applies to raising a line, renewing and merging on sign-in", async () => {
     const clock = { now: t0 };
     const ctx = testCtx(db.current.db, clock, caps);

@@ -52,6 +52,30 @@ export function addressCapExceeded(owner: CartOwner, settings: Settings): Domain
   return new DomainError("limit_exceeded", `Your network already holds as many places as one address may hold at once (${limit}). ${way}`, { limit });
 }
 
+type Counted = { request: { owner: CartOwner; address?: string }; places: number };
+
+/**
+ * What each address holds while a batch of adds is decided (`held`, from placesHeldBy): a request
+ * that is granted adds the places its cart will hold to its address, so later requests of the
+ * batch from that address see them. Requests with no address are not counted.
+ */
+export function addressLedger(held: Map<string, number>, settings: Settings) {
+  const after = (requests: Counted[]) => {
+    const next = new Map(held);
+    for (const { request, places } of requests) if (request.address) next.set(request.address, next.get(request.address)! + places);
+    return next;
+  };
+  return {
+    fits: (requests: Counted[]) => {
+      const next = after(requests);
+      return requests.every(({ request }) => !request.address || next.get(request.address)! <= addressCap(request.owner, settings));
+    },
+    add: (requests: Counted[]) => {
+      for (const [address, places] of after(requests)) held.set(address, places);
+    },
+  };
+}
+
 /**
  * For a change that takes places in one cart, from one address: throws limit_exceeded unless the
  * address, with the cart's places counted against it after the change, stays within its cap. The

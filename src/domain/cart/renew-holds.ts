@@ -12,9 +12,9 @@ import { emptyCart, loadCart, type Cart } from "./cart-view";
 
 /**
  * Holds expired lines again where their slot still has room and is open, within the address's
- * cap; the others stay expired, in the cart. Live lines are re-armed. Renewing never restarts a
- * line's HOLD_MAX period: a line first held more than HOLD_MAX_SECONDS ago stays expired, so a
- * script cannot keep places by renewing them forever; holding them again takes a new add.
+ * cap; the others stay expired, in the cart. Live lines are re-armed. A renewed line starts a new
+ * HOLD_MAX period, at most MAX_HOLD_RENEWALS times: then it stays expired, so that a script cannot
+ * keep places by renewing them forever; holding them again takes an add, counted like any other.
  */
 export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; address?: string } }): Promise<Cart> {
   return withTransaction(ctx, async ({ db }) => {
@@ -32,13 +32,13 @@ export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: Car
       const others = (await placesHeldBy(db, [input.address], now, [cartId])).get(input.address)!;
       room = addressCap(input.owner, ctx.settings) - others - livePlaces(lines, now);
     }
-    const renewable = lines.filter((line) => line.status === "expired" && line.heldAt.getTime() + ctx.settings.holdMaxSeconds * 1000 > now.getTime());
+    const renewable = lines.filter((line) => line.status === "expired" && line.renewals < ctx.settings.maxHoldRenewals);
     for (const line of renewable.sort((a, b) => a.slotId.localeCompare(b.slotId))) {
       const places = line.consumesCapacity ? line.quantity : 0;
       if (places > room) continue;
       try {
         await holdPlaces(db, line.slotId, places, now, ctx.settings.venueTimeZone);
-        await db.update(cartItems).set({ status: "held" }).where(eq(cartItems.id, line.id));
+        await db.update(cartItems).set({ status: "held", heldAt: now, renewals: line.renewals + 1 }).where(eq(cartItems.id, line.id));
         room -= places;
       } catch (error) {
         if (!isDomainError(error)) throw error;
