@@ -67,8 +67,9 @@ async function main() {
   await fs.rm(dataDir, { recursive: true, force: true });
   await ensureBuild({ log: (message) => process.stderr.write(`${message}\n`) });
   const database = await startEmbeddedPostgres({ dataDir, log: () => {} });
-  // The app as it runs for real, request log lines included.
-  const app = launchApp({ DATABASE_URL: database.url }, await freeLoopbackPort());
+  // The app as it runs for real, request log lines included; behind a "proxy", so that each visitor
+  // comes from an address of its own (X-Forwarded-For), as in a real rush, and no address's cap is reached.
+  const app = launchApp({ DATABASE_URL: database.url, TRUST_PROXY: "true" }, await freeLoopbackPort());
   try {
     await migrateDatabase(database.url);
     await app.waitForLine((line) => line.includes("Serving on"));
@@ -108,25 +109,25 @@ async function main() {
       // Between the two: the addToCart verb itself, no HTTP, a new guest cart every 10 tickets.
       const verbPool = connectDatabase(database.url, { max: concurrency });
       const verbCtx = { db: verbPool.db, actor: { kind: "anonymous" as const }, now: () => new Date(), settings };
-      const owners = Array.from({ length: concurrency }, () => ({ count: 0, owner: guest() }));
+      const owners = Array.from({ length: concurrency }, () => ({ count: 0, owner: guest(), address: visitorAddress() }));
       const verbSlot = await newSlot(100_000_000);
       const verb = await drive(concurrency, async (worker) => {
         const state = owners[worker]!;
-        if (state.count++ % 10 === 0) state.owner = guest();
-        await addToCart({ ctx: verbCtx, input: { owner: state.owner, slotId: verbSlot, ticketTypeId: adult!.id, quantity: 1 } });
+        if (state.count++ % 10 === 0) Object.assign(state, { owner: guest(), address: visitorAddress() });
+        await addToCart({ ctx: verbCtx, input: { owner: state.owner, address: state.address, slotId: verbSlot, ticketTypeId: adult!.id, quantity: 1 } });
         return true;
       });
       await verbPool.close();
       const verbState = await slotState(verbSlot);
       console.log(JSON.stringify(summarise("hold-domain-add-to-cart", concurrency, verb, Math.max(0, verb.holds - verbState.held), rawFigure.holdsPerSec)));
 
-      // (b) The real path: POST /api/cart/items, each client its own guest cart (a new one every 10 tickets, the limit).
+      // (b) The real path: POST /api/cart/items, each client its own guest cart (a new one, from a new address, every 10 tickets, the limit).
       const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-      const carts: { cookie?: string; count: number }[] = Array.from({ length: concurrency }, () => ({ count: 0 }));
+      const carts: { cookie?: string; count: number; address: string }[] = Array.from({ length: concurrency }, () => ({ count: 0, address: visitorAddress() }));
       const add = (slotId: string) => async (worker: number) => {
         const cart = carts[worker]!;
-        if (cart.count >= 10) carts[worker] = { count: 0 };
-        const { status, cookie } = await post(agent, url, { slotId, ticketTypeId: adult!.id, quantity: 1 }, carts[worker]!.cookie);
+        if (cart.count >= 10) carts[worker] = { count: 0, address: visitorAddress() };
+        const { status, cookie } = await post(agent, url, { slotId, ticketTypeId: adult!.id, quantity: 1 }, carts[worker]!.address, carts[worker]!.cookie);
         if (status !== 201) return false;
         carts[worker]!.cookie ??= cookie;
         carts[worker]!.count++;
@@ -149,12 +150,15 @@ async function main() {
   }
 }
 
-function post(agent: http.Agent, url: URL, body: unknown, cookie?: string): Promise<{ status: number; cookie?: string }> {
+let visitors = 0;
+const visitorAddress = () => `10.${(++visitors >> 16) & 255}.${(visitors >> 8) & 255}.${visitors & 255}`;
+
+function post(agent: http.Agent, url: URL, body: unknown, address: string, cookie?: string): Promise<{ status: number; cookie?: string }> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), ...(cookie && { cookie }) } },
+      { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), "x-forwarded-for": address, ...(cookie && { cookie }) } },
       (response) => {
         response.resume();
         response.on("end", () => resolve({ status: response.statusCode ?? 0, cookie: response.headers["set-cookie"]?.[0]?.split(";")[0] }));

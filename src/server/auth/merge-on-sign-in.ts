@@ -17,7 +17,7 @@ export const mergeGuestCartOnSignIn = createAuthMiddleware(async (ctx) => {
   const session = ctx.context.newSession;
   if (!session) return;
   const guest = guestOfCookies(ctx.headers?.get("cookie") ?? null);
-  const address = storedAddress(clientAddress(ctx.headers ?? new Headers()));
+  const address = ctx.headers && storedAddress(clientAddress(ctx.headers));
   try {
     const { cart, refused } = await mergeCarts({ ctx: requestContext(), input: { from: guest, into: { kind: "user", userId: session.user.id }, address } });
     if (guest) ctx.setCookie(GUEST_COOKIE, "", { ...guestCookieOptions(), maxAge: 0 });
