@@ -20,6 +20,13 @@ const user = async (): Promise<CartOwner> => {
   return { kind: "user", userId: id };
 };
 
+type Show = Awaited<ReturnType<typeof bookableShow>>;
+/** One batch (as the coalescer makes) of `count` guests adding `quantity` adults each, all from one address; what each was answered. */
+async function batchFrom(ctx: ReturnType<typeof testCtx>, show: Show, from: string, count: number, quantity: number) {
+  const results = await addToCarts({ ctx, input: Array.from({ length: count }, () => ({ owner: guest(), address: from, slotId: show.slot.id, ticketTypeId: show.adult.id, quantity })) });
+  return results.map((result) => ("error" in result ? result.error.code : "held"));
+}
+
 describe("the places one client address may hold", () => {
   it("counts every cart of the address together and refuses past the cap with limit_exceeded; other addresses and free tickets are not held back", async () => {
     const ctx = testCtx(db.current.db, { now: t0 }, caps);
@@ -88,20 +95,14 @@ describe("the places one client address may hold", () => {
   });
 
   it("counts the requests of one batch together", async () => {
-    const ctx = testCtx(db.current.db, { now: t0 }, { maxHeldPlacesPerAddress: 10 });
-    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 100 });
-    const a = address();
-    const results = await addToCarts({ ctx, input: Array.from({ length: 4 }, () => ({ owner: guest(), address: a, slotId: slot.id, ticketTypeId: adult.id, quantity: 3 })) });
-    expect(results.map((result) => ("error" in result ? result.error.code : "held"))).toEqual(["held", "held", "held", "limit_exceeded"]);
-    expect((await slotCounts(db.current.db, slot.id)).held).toBe(9);
+    const show = await bookableShow(db.current.db, t0, { capacity: 100 });
+    expect(await batchFrom(testCtx(db.current.db, { now: t0 }, { maxHeldPlacesPerAddress: 10 }), show, address(), 4, 3)).toEqual(["held", "held", "held", "limit_exceeded"]);
+    expect((await slotCounts(db.current.db, show.slot.id)).held).toBe(9);
   });
 
   it("is not used up by requests of a batch refused for want of room", async () => {
-    const ctx = testCtx(db.current.db, { now: t0 }, { maxHeldPlacesPerAddress: 4 });
-    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 3 });
-    const a = address();
-    const results = await addToCarts({ ctx, input: Array.from({ length: 5 }, () => ({ owner: guest(), address: a, slotId: slot.id, ticketTypeId: adult.id, quantity: 1 })) });
-    expect(results.map((result) => ("error" in result ? result.error.code : "held"))).toEqual(["held", "held", "held", "sold_out", "sold_out"]);
+    const show = await bookableShow(db.current.db, t0, { capacity: 3 });
+    expect(await batchFrom(testCtx(db.current.db, { now: t0 }, { maxHeldPlacesPerAddress: 4 }), show, address(), 5, 1)).toEqual(["held", "held", "held", "sold_out", "sold_out"]);
   });
 
   it("applies to raising a line, renewing and merging on sign-in", async () => {
