@@ -13,6 +13,7 @@ import { resolveAuthSecret } from "./start/auth-secret";
 import { ensureBuild, projectRoot } from "./start/build";
 import { acquireInstanceLock } from "./start/instance-lock";
 import { startDatabase, type DatabaseServer } from "./start/database";
+import { routeMethods } from "./start/route-methods";
 import { routeNamer } from "./start/route-names";
 import { directRoutes } from "./start/direct-routes";
 import { createWebServer } from "./start/web-server";
@@ -68,6 +69,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     handle: (req, res) => handle(req, res),
     direct: await directRoutes(),
     routeOf: routeNamer(path.join(projectRoot, ".next")),
+    methodsOf: routeMethods(path.join(projectRoot, "src", "app")),
     log,
     metrics: metrics(),
     trustProxy: cfg.trustProxy,

@@ -67,6 +67,8 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
 
   const answer = await auth().handler(forwarded);
   if (answer.ok) return schema ? withoutToken(answer) : answer;
+  // better-auth redirects only in the social and error-page flows, which this API does not offer.
+  if (answer.status >= 300 && answer.status < 400) return errorResponse("not_found", "There is no such API route.", requestId);
   const refusal = (await answer.json().catch(() => ({}))) as { code?: string; message?: string };
   const [code, message] = MESSAGES[refusal.code ?? ""] ?? [REFUSALS[answer.status] ?? "internal", refusal.message ?? "The request was refused."];
   if (code === "internal") logger().error({ requestId, status: answer.status, refusal, path }, "authentication failed on our side");

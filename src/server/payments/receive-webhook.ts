@@ -1,7 +1,9 @@
-import { applyPaymentEvent, type PaymentOutcome } from "@/domain/checkout/apply-payment";
+import { z } from "zod";
+import { applyPaymentEvent, type PaymentEvent, type PaymentOutcome } from "@/domain/checkout/apply-payment";
 import type { Ctx } from "@/domain/context";
 import { DomainError } from "@/domain/errors";
 import { readLimited } from "../http/body";
+import { isUuid } from "../http/schemas";
 import { db } from "../database";
 import { logger } from "../logger";
 import { kickOutbox } from "../outbox/outbox";
@@ -15,6 +17,32 @@ function providerForPath(name: string): PaymentProvider {
   throw new DomainError("not_found", "There is no such payment provider here.");
 }
 
+// What applying an event relies on, checked after the provider's own parsing: a correctly signed
+// body can still be `null`, or name no event.
+const eventShape = z.object({
+  eventId: z.string().min(1).max(255),
+  type: z.enum(["paid", "failed", "other"]),
+  orderId: z.string().max(255).optional(),
+  paymentRef: z.string().max(255).optional(),
+  amountMinor: z.number().int().optional(),
+});
+
+const notAnEvent = () => new DomainError("invalid_request", "The webhook body is not an event we understand; nothing was changed.", { fields: { body: "is not a payment event" } });
+
+/** The event a webhook carries, or 400 and nothing changed. Parsing is pure, so whatever it throws is about the body. */
+function parseEvent(provider: PaymentProvider, raw: string, headers: Headers): PaymentEvent {
+  let event: PaymentEvent;
+  try {
+    event = provider.parseWebhook(raw, headers);
+  } catch (error) {
+    if (isWebhookSignatureError(error)) throw new DomainError("invalid_request", "The webhook signature does not match; nothing was changed.", { fields: { signature: "does not match" } });
+    throw notAnEvent();
+  }
+  if (!eventShape.safeParse(event).success) throw notAnEvent();
+  // An order id that is not one of ours is an unknown order, not a malformed query.
+  return event.orderId === undefined || isUuid(event.orderId) ? event : { ...event, orderId: undefined };
+}
+
 /**
  * A provider's webhook: the signature is checked before anything is read or written (400 and no
  * change when it fails), then the event is applied once, and the outbox is kicked so the tickets
@@ -23,15 +51,7 @@ function providerForPath(name: string): PaymentProvider {
 export async function receiveWebhook(ctx: Ctx, providerName: string, request: Request): Promise<PaymentOutcome> {
   const provider = providerForPath(providerName);
   const raw = await readLimited(request);
-  let event;
-  try {
-    event = provider.parseWebhook(raw, request.headers);
-  } catch (error) {
-    if (isWebhookSignatureError(error) || error instanceof SyntaxError) {
-      throw new DomainError("invalid_request", "The webhook signature does not match; nothing was changed.", { fields: { signature: "does not match" } });
-    }
-    throw error;
-  }
+  const event = parseEvent(provider, raw, request.headers);
   const outcome = await applyPaymentEvent({ ctx, input: event });
   logger().info({ provider: provider.name, eventId: event.eventId, orderId: event.orderId, outcome }, "payment event");
   if (outcome !== "duplicate") void kickOutbox(db(), logger()).catch((error: unknown) => logger().error({ err: error }, "the outbox worker failed"));

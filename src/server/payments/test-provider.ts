@@ -12,7 +12,9 @@ type TestEventBody = { id: string; type: "payment.succeeded" | "payment.failed";
  * reports to our webhook exactly as a real provider would, signed (HMAC-SHA256 over the
  * timestamp and body, Stripe's scheme), so the whole flow runs offline.
  */
-export function testProvider(secret: string): PaymentProvider & { signedEvent: (outcome: "pay" | "decline", order: { id: string; totalMinor: number }) => { body: string; signature: string } } {
+type Signed = { body: string; signature: string };
+
+export function testProvider(secret: string): PaymentProvider & { signedEvent: (outcome: "pay" | "decline", order: { id: string; totalMinor: number }) => Signed; signedBody: (body: string) => Signed } {
   const key = Buffer.from(hkdfSync("sha256", secret, "museum-tickets", "test-payment-webhook", 32));
   const sign = (timestamp: number, body: string) => createHmac("sha256", key).update(`${timestamp}.${body}`).digest("hex");
 
@@ -23,7 +25,9 @@ export function testProvider(secret: string): PaymentProvider & { signedEvent: (
     },
     signedEvent(outcome, order) {
       const event: TestEventBody = { id: `evt_test_${randomUUID()}`, type: outcome === "pay" ? "payment.succeeded" : "payment.failed", orderId: order.id, amount: order.totalMinor };
-      const body = JSON.stringify(event);
+      return this.signedBody(JSON.stringify(event));
+    },
+    signedBody(body) {
       const timestamp = Math.floor(Date.now() / 1000);
       return { body, signature: `t=${timestamp},v1=${sign(timestamp, body)}` };
     },

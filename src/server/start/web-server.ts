@@ -3,13 +3,16 @@ import http from "node:http";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import { CLIENT_IP_HEADER } from "../http/rate-limit";
+import { errorBody, statusOf } from "../http/errors";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 import { serveDirect, type DirectRoutes } from "./direct-routes";
+import { refuseMalformed, type Refusal } from "./request-guard";
 
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
-const INTERNAL_ERROR = (requestId: string) =>
-  JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. It has been logged; please try again.", requestId } });
+function writeError(res: http.ServerResponse, refusal: Refusal, requestId: string): void {
+  res.writeHead(statusOf(refusal.code), { "content-type": "application/json", "cache-control": "no-store", ...refusal.headers }).end(JSON.stringify(errorBody(refusal.code, refusal.message, requestId)));
+}
 
 /** The socket's address, or behind a trusted proxy the first address of X-Forwarded-For. */
 function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
@@ -18,8 +21,16 @@ function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
 }
 
 /** The HTTP server in front of Next.js: a request id on every request, one log line and metrics for every answer. */
-export function createWebServer(options: { handle: Handle; direct?: DirectRoutes; routeOf: (pathname: string) => string; log: Logger; metrics: Metrics; trustProxy: boolean }): http.Server {
-  const { handle, direct, routeOf, log, metrics, trustProxy } = options;
+export function createWebServer(options: {
+  handle: Handle;
+  direct?: DirectRoutes;
+  routeOf: (pathname: string) => string;
+  methodsOf: Map<string, string[]>;
+  log: Logger;
+  metrics: Metrics;
+  trustProxy: boolean;
+}): http.Server {
+  const { handle, direct, routeOf, methodsOf, log, metrics, trustProxy } = options;
   return http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
@@ -39,11 +50,14 @@ export function createWebServer(options: { handle: Handle; direct?: DirectRoutes
       log.info({ requestId, method: req.method, route, path: pathname, status, durationMs: Math.round(seconds * 10_000) / 10 }, "request");
     });
 
-    const fast = direct?.get(`${req.method} ${(req.url ?? "/").split("?")[0]}`);
+    const refusal = refuseMalformed(req, (pathname) => methodsOf.get(routeOf(pathname)));
+    if (refusal) return writeError(res, refusal, requestId);
+    // The path as Next.js sees it (no query, no fragment), so both routers agree on what it names.
+    const fast = direct?.get(`${req.method} ${new URL(req.url ?? "/", "http://localhost").pathname}`);
     (fast ? serveDirect(fast, req, res) : handle(req, res)).catch((error: unknown) => {
       log.error({ err: error, requestId }, "request failed outside the route handler");
       if (res.headersSent) return res.destroy();
-      res.writeHead(500, { "content-type": "application/json" }).end(INTERNAL_ERROR(requestId));
+      writeError(res, { code: "internal", message: "Something went wrong on our side. It has been logged; please try again." }, requestId);
     });
   });
 }
