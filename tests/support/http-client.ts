@@ -34,6 +34,12 @@ export function request(base: string, method: string, target: string, options: O
         resolve({ status: response.statusCode!, headers: response.headers, text, body });
       });
     });
+    // A CONNECT's answer comes as the tunnel's start, not as a response.
+    outgoing.on("connect", (response: http.IncomingMessage, socket: import("node:net").Socket, head: Buffer) => {
+      socket.destroy();
+      const text = head.toString("utf8");
+      resolve({ status: response.statusCode!, headers: response.headers, text, body: text ? JSON.parse(text) : undefined });
+    });
     outgoing.setTimeout(options.timeoutMs ?? 30_000, () => outgoing.destroy(new Error(`${method} ${target} timed out`)));
     outgoing.on("error", reject);
     outgoing.end(payload);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import { CLIENT_IP_HEADER } from "../http/rate-limit";
@@ -31,7 +32,7 @@ export function createWebServer(options: {
   trustProxy: boolean;
 }): http.Server {
   const { handle, direct, routeOf, methodsOf, log, metrics, trustProxy } = options;
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
@@ -60,4 +61,13 @@ export function createWebServer(options: {
       writeError(res, { code: "internal", message: "Something went wrong on our side. It has been logged; please try again." }, requestId);
     });
   });
+  // CONNECT never reaches the request handler: without an answer here Node drops the connection.
+  server.on("connect", (req: http.IncomingMessage, socket: Duplex) => {
+    const requestId = randomUUID();
+    const body = JSON.stringify(errorBody("method_not_allowed", "CONNECT is not a method this server serves.", requestId));
+    const head = [`HTTP/1.1 ${statusOf("method_not_allowed")} Method Not Allowed`, "content-type: application/json", `content-length: ${Buffer.byteLength(body)}`, `${REQUEST_ID_HEADER}: ${requestId}`, "connection: close"];
+    socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+    log.info({ requestId, method: req.method, status: 405 }, "request");
+  });
+  return server;
 }
