@@ -1,10 +1,12 @@
-import { applyPaymentEvent, type PaymentOutcome } from "@/domain/checkout/apply-payment";
+import { applyPaymentEvent, isRefundReason, type PaymentOutcome } from "@/domain/checkout/apply-payment";
 import type { Ctx } from "@/domain/context";
 import { DomainError } from "@/domain/errors";
 import { readLimited } from "../http/body";
 import { db } from "../database";
 import { logger } from "../logger";
+import { metrics } from "../metrics";
 import { kickOutbox } from "../outbox/outbox";
+import { paymentNeedsAPerson } from "./attention";
 import { paymentProvider } from "./payment-provider";
 import { isWebhookSignatureError, type PaymentProvider } from "./provider";
 
@@ -18,7 +20,8 @@ function providerForPath(name: string): PaymentProvider {
 /**
  * A provider's webhook: the signature is checked before anything is read or written (400 and no
  * change when it fails), then the event is applied once, and the outbox is kicked so the tickets
- * leave at once.
+ * (or the refund) leave at once. Every refunded payment is a warning line and payment_refunds_total;
+ * every payment that needs a person an error line and payments_needing_attention_total.
  */
 export async function receiveWebhook(ctx: Ctx, providerName: string, request: Request): Promise<PaymentOutcome> {
   const provider = providerForPath(providerName);
@@ -33,7 +36,12 @@ export async function receiveWebhook(ctx: Ctx, providerName: string, request: Re
     throw error;
   }
   const outcome = await applyPaymentEvent({ ctx, input: event });
-  logger().info({ provider: provider.name, eventId: event.eventId, orderId: event.orderId, outcome }, "payment event");
+  const facts = { provider: provider.name, eventId: event.eventId, orderId: event.orderId, providerOrderRef: event.providerOrderRef, paymentRef: event.paymentRef, amountMinor: event.amountMinor, currency: event.currency, outcome };
+  if (outcome === "unmatched_payment") paymentNeedsAPerson(logger(), "unmatched", facts);
+  else if (isRefundReason(outcome)) {
+    metrics().paymentRefunds.inc({ reason: outcome });
+    logger().warn(facts, "a captured payment is being refunded");
+  } else logger().info(facts, "payment event");
   if (outcome !== "duplicate") void kickOutbox(db(), logger()).catch((error: unknown) => logger().error({ err: error }, "the outbox worker failed"));
   return outcome;
 }
