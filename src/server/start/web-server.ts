@@ -4,6 +4,7 @@ import type { Logger } from "../logger";
 import type { Metrics } from "../metrics";
 import { CLIENT_IP_HEADER } from "../http/rate-limit";
 import { REQUEST_ID_HEADER } from "../http/request-id";
+import { clientAddress } from "./client-address";
 import { serveDirect, type DirectRoutes } from "./direct-routes";
 
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
@@ -11,21 +12,27 @@ type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<v
 const INTERNAL_ERROR = (requestId: string) =>
   JSON.stringify({ error: { code: "internal", message: "Something went wrong on our side. It has been logged; please try again.", requestId } });
 
-/** The socket's address, or behind a trusted proxy the first address of X-Forwarded-For. */
-function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  return forwarded || req.socket.remoteAddress || "unknown";
-}
-
-/** The HTTP server in front of Next.js: a request id on every request, one log line and metrics for every answer. */
-export function createWebServer(options: { handle: Handle; direct?: DirectRoutes; routeOf: (pathname: string) => string; log: Logger; metrics: Metrics; trustProxy: boolean }): http.Server {
-  const { handle, direct, routeOf, log, metrics, trustProxy } = options;
+/**
+ * The HTTP server in front of Next.js: a request id and the security headers on every answer, the
+ * client's address for the rate limits, one log line and metrics for every answer.
+ */
+export function createWebServer(options: {
+  handle: Handle;
+  direct?: DirectRoutes;
+  routeOf: (pathname: string) => string;
+  log: Logger;
+  metrics: Metrics;
+  trustedProxies: number;
+  headers: Record<string, string>;
+}): http.Server {
+  const { handle, direct, routeOf, log, metrics, trustedProxies, headers } = options;
   return http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
-    req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustProxy);
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustedProxies);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
     res.on("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
