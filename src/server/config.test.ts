@@ -28,6 +28,11 @@ describe("configuration", () => {
       publicUrl: "http://localhost:3000",
       databaseUrl: undefined,
       smtpUrl: undefined,
+      trustedProxies: 0,
+      metricsToken: undefined,
+      rateLimitSignInPerMinute: 5,
+      rateLimitSignInAccountPerMinute: 50,
+      rateLimitSignInIpPerMinute: 60,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -78,13 +83,39 @@ describe("configuration", () => {
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
     [{ PAYMENT_PROVIDER: "razorpay" }, "RAZORPAY_KEY_ID"],
     [{ PAYMENT_PROVIDER: "stripe" }, "STRIPE_SECRET_KEY"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10" }, "TRUST_PROXY"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     const message = fails(env);
     expect(message).toContain(variable);
     expect(message).not.toContain("\n");
   });
 
+  it.each<Record<string, string>>([{}, { PAYMENT_PROVIDER: "test" }, { ALLOW_TEST_PAYMENTS: "false" }])("refuses the test payment provider in production: %o", (env) => {
+    const message = fails({ APP_ENV: "production", AUTH_SECRET: "x".repeat(32), ...env });
+    expect(message).toContain("PAYMENT_PROVIDER must be razorpay or stripe when APP_ENV=production");
+    expect(message).toContain("ALLOW_TEST_PAYMENTS=true");
+  });
+
+  it("takes the test payment provider in production only when ALLOW_TEST_PAYMENTS=true, and a real one without it", () => {
+    const production = { APP_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+    expect(parseConfig({ ...production, ALLOW_TEST_PAYMENTS: "true" })).toMatchObject({ production: true, paymentProvider: "test" });
+    const stripe = { PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
+    expect(parseConfig({ ...production, ...stripe })).toMatchObject({ paymentProvider: "stripe" });
+  });
+
+  it.each([
+    ["false", 0],
+    ["true", 1],
+    ["1", 1],
+    ["2", 2],
+  ])("reads TRUST_PROXY=%s as %i trusted proxies", (value, hops) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustedProxies).toBe(hops);
+  });
+
   it("does not echo secrets or connection strings back", () => {
+    expect(fails({ METRICS_TOKEN: "hunter2" })).not.toContain("hunter2");
     const message = fails({ DATABASE_URL: "mysql://root:hunter2@db/museum" });
     expect(message).toContain("DATABASE_URL");
     expect(message).not.toContain("hunter2");

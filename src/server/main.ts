@@ -1,8 +1,7 @@
 import path from "node:path";
 import next from "next";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_STAFF } from "@/db/seed/demo-museum";
-import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
+import { DEMO_STAFF_CREATED, isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
 import { config, isConfigError, type Config } from "./config";
 import { databaseHandle, openDatabase } from "./database";
 import { startBackgroundJobs } from "./jobs";
@@ -15,6 +14,7 @@ import { acquireInstanceLock } from "./start/instance-lock";
 import { startDatabase, type DatabaseServer } from "./start/database";
 import { routeMethods } from "./start/route-methods";
 import { routeNamer } from "./start/route-names";
+import { securityHeaders } from "./start/security-headers";
 import { directRoutes } from "./start/direct-routes";
 import { createWebServer } from "./start/web-server";
 
@@ -50,8 +50,9 @@ async function main() {
     await migrateDatabase(database.url);
     const handle = databaseHandle(openDatabase(database.url));
     if (await isCatalogueEmpty(handle.db)) {
-      const seeded = await seedDemoMuseum(handle.db, { now: new Date(), timeZone: cfg.venueTimeZone, currency: cfg.currency, withDemoStaff: !cfg.production });
+      const { demoStaff, ...seeded } = await seedDemoMuseum(handle.db, { now: new Date(), timeZone: cfg.venueTimeZone, currency: cfg.currency, withDemoStaff: !cfg.production });
       log.info(seeded, "seeded the demo museum into the empty database");
+      if (demoStaff) log.warn(demoStaff, DEMO_STAFF_CREATED);
     }
     process.env.AUTH_SECRET = await resolveAuthSecret(cfg);
     await serve(cfg, log, database, stop);
@@ -72,7 +73,8 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     methodsOf: routeMethods(path.join(projectRoot, "src", "app")),
     log,
     metrics: metrics(),
-    trustProxy: cfg.trustProxy,
+    trustedProxies: cfg.trustedProxies,
+    headers: securityHeaders(cfg),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -84,9 +86,6 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
 
   const stopJobs = startBackgroundJobs(databaseHandle().db, log, metrics());
   log.info({ port: cfg.port, database: database.embedded ? "embedded" : "DATABASE_URL" }, `Serving on http://localhost:${cfg.port}`);
-  if (!cfg.production) {
-    log.warn({ email: DEMO_STAFF.email, password: DEMO_STAFF.password }, "Demo staff account (development only: set APP_ENV=production on a real server)");
-  }
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {

@@ -11,11 +11,12 @@ const now = new Date("2026-11-21T03:00:00Z");
 const options = { now, timeZone: "Asia/Kolkata", currency: "INR", withDemoStaff: true };
 
 const db = databaseForThisFile();
+let firstSeed: Awaited<ReturnType<typeof seedDemoMuseum>>;
 
 describe("the demo museum seed", () => {
   it("fills an empty database with a believable museum", async () => {
     expect(await isCatalogueEmpty(db.current.db)).toBe(true);
-    await seedDemoMuseum(db.current.db, options);
+    firstSeed = await seedDemoMuseum(db.current.db, options);
     expect(await isCatalogueEmpty(db.current.db)).toBe(false);
 
     const published = await db.current.db.select().from(exhibitions).where(eq(exhibitions.status, "published"));
@@ -47,12 +48,18 @@ describe("the demo museum seed", () => {
     expect(days.at(-1)).toBe("2027-01-19");
   });
 
-  it("creates a demo staff account whose password works", async () => {
+  it("creates a demo staff account with a password of its own, returned once and stored only hashed", async () => {
     const [staff] = await db.current.db.select().from(users).where(eq(users.email, DEMO_STAFF.email));
     expect(staff?.role).toBe("staff");
     const [account] = await db.current.db.select().from(accounts).where(eq(accounts.userId, staff!.id));
     expect(account?.providerId).toBe("credential");
-    expect(await verifyPassword({ hash: account!.password!, password: DEMO_STAFF.password })).toBe(true);
+    const { email, password } = firstSeed.demoStaff!;
+    expect(email).toBe(DEMO_STAFF.email);
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(account!.password).not.toContain(password);
+    expect(await verifyPassword({ hash: account!.password!, password })).toBe(true);
+    expect(await verifyPassword({ hash: account!.password!, password: "kaveri-demo-staff" })).toBe(false);
+    expect((await seedDemoMuseum(db.current.db, options)).demoStaff).toBeUndefined();
   });
 
   it("re-seeds without duplicating anything or touching bookings, and tops up days as time passes", async () => {

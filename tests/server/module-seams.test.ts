@@ -76,7 +76,7 @@ describe("payments on the shipped server", () => {
     expect(expired.body.order.status).toBe("expired");
     await database.pool.query("UPDATE time_slots SET sold = capacity - held WHERE id = $1", [line.slotId]);
 
-    const signed = testProvider(SERVER_AUTH_SECRET).signedEvent("pay", { id: order.id, totalMinor: order.total.amount });
+    const signed = testProvider(SERVER_AUTH_SECRET).signedEvent("pay", { id: order.id, totalMinor: order.total.amount, currency: "INR" });
     const paid = await client.send("POST", "/api/payments/test/webhook", { raw: signed.body, headers: { "content-type": "application/json", [TEST_SIGNATURE_HEADER]: signed.signature } });
     expect(paid.status, paid.text).toBe(200);
     expect((await client.get(`/api/orders/${order.id}?key=${key}`)).body.order).toMatchObject({ status: "refunded", tickets: [] });

@@ -2,22 +2,33 @@ import { z } from "zod";
 import { readJson, readLimited } from "../http/body";
 import { errorResponse, type ErrorCode } from "../http/errors";
 import { checkSameOrigin } from "../http/origin";
-import { limitSignIn } from "../http/rate-limit";
+import { forgiveSignIn, limitSignIn } from "../http/rate-limit";
 import { route } from "../http/route";
 import { logger } from "../logger";
 import { auth, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth";
+import { sessionUserOf } from "./session";
 
 const email = z.string("must be an email address").trim().toLowerCase().pipe(z.email("must be an email address"));
+const name = z.string("is required").trim().min(1, "is required").max(100, "must be at most 100 characters");
+const password = z.string("is required").min(1, "is required").max(MAX_PASSWORD_LENGTH, "is too long");
+const newPassword = z.string("is required").min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(MAX_PASSWORD_LENGTH, "is too long");
 const passThrough = { callbackURL: z.string().max(2000).optional(), rememberMe: z.boolean().optional() };
 
-const BODIES: Record<string, z.ZodObject> = {
-  "/sign-in/email": z.object({ email, password: z.string("is required").min(1, "is required").max(MAX_PASSWORD_LENGTH, "is too long"), ...passThrough }),
-  "/sign-up/email": z.object({
-    name: z.string("is required").trim().min(1, "is required").max(100, "must be at most 100 characters"),
-    email,
-    password: z.string("is required").min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(MAX_PASSWORD_LENGTH, "is too long"),
-    ...passThrough,
-  }),
+/**
+ * What we check before better-auth sees a POST: its body, and which attempts it counts against
+ * the sign-in limits — `email` (a sign-in, by the email it names), `session` (a password checked
+ * for the signed-in user, by their email: a stolen session must not become a way to guess the
+ * password) or `address` (per address only). Paths not listed pass with the body size limit only.
+ */
+const ENDPOINTS: Record<string, { body?: z.ZodObject; limit?: "email" | "session" | "address" }> = {
+  "/sign-in/email": { body: z.object({ email, password, ...passThrough }), limit: "email" },
+  "/sign-up/email": { body: z.object({ name, email, password: newPassword, ...passThrough }), limit: "address" },
+  "/update-user": { body: z.object({ name }) },
+  "/change-password": { body: z.object({ currentPassword: password, newPassword, revokeOtherSessions: z.boolean().optional() }), limit: "session" },
+  "/verify-password": { limit: "session" },
+  "/delete-user": { limit: "session" },
+  "/request-password-reset": { limit: "address" },
+  "/reset-password": { limit: "address" },
 };
 
 // better-auth's refusals, in API.md's words.
@@ -40,24 +51,27 @@ const MESSAGES: Record<string, [ErrorCode, string]> = {
 
 /**
  * better-auth behind API.md's rules: same-site Origin, bodies checked (400 with fields, 413, 415),
- * sign-in attempts limited, every refusal in the API.md error shape, and no session token in a
+ * password attempts limited, every refusal in the API.md error shape, and no session token in any
  * body a script could read (the session lives in its HttpOnly cookie only).
  */
 export const authRoute = route<{ all: string[] }>(async ({ request, requestId }) => {
   const url = new URL(request.url);
   const path = `/${url.pathname.split("/").slice(3).join("/")}`;
-  const schema = request.method === "POST" ? BODIES[path] : undefined;
+  const endpoint = request.method === "POST" ? ENDPOINTS[path] : undefined;
   let forwarded = request;
+  let counted: string | undefined;
   if (request.method !== "GET") {
     checkSameOrigin(request);
     let body: string | undefined;
-    if (schema) {
-      const parsed = await readJson(request, schema);
-      await limitSignIn(request, path === "/sign-in/email" ? (parsed.email as string) : undefined);
+    if (endpoint?.body) {
+      const parsed = await readJson(request, endpoint.body);
+      if (endpoint.limit === "email") counted = parsed.email as string;
       body = JSON.stringify(parsed);
     } else {
       body = (await readLimited(request)) || undefined;
     }
+    if (endpoint?.limit === "session") counted = (await sessionUserOf(request.headers))?.email;
+    if (endpoint?.limit) await limitSignIn(request, counted);
     // Our same-site check above is the gate (it also lets clients with no Origin through, as API.md
     // says); better-auth, which compares with the URL Next.js rebuilt, is told the request is ours.
     const headers = new Headers(request.headers);
@@ -66,7 +80,10 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
   }
 
   const answer = await auth().handler(forwarded);
-  if (answer.ok) return schema ? withoutToken(answer) : answer;
+  if (answer.ok) {
+    if (counted) await forgiveSignIn(request, counted);
+    return withoutTokens(answer);
+  }
   // better-auth redirects only in the social and error-page flows, which this API does not offer.
   if (answer.status >= 300 && answer.status < 400) return errorResponse("not_found", "There is no such API route.", requestId);
   const refusal = (await answer.json().catch(() => ({}))) as { code?: string; message?: string };
@@ -79,9 +96,17 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
   return errorResponse(code, message, requestId, { headers });
 });
 
-async function withoutToken(answer: Response): Promise<Response> {
-  const body = (await answer.json()) as Record<string, unknown>;
-  delete body.token;
+// Session tokens appear in sign-in, sign-up, get-session, list-sessions and change-password answers.
+const stripTokens = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(stripTokens);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).flatMap(([key, inner]) => (key === "token" ? [] : [[key, stripTokens(inner)]])));
+};
+
+/** A JSON answer without any `token` field, at any depth, and never cached. */
+async function withoutTokens(answer: Response): Promise<Response> {
+  if (!answer.headers.get("content-type")?.includes("application/json")) return answer;
+  const body = stripTokens(await answer.json());
   const headers = new Headers(answer.headers);
   headers.delete("content-length");
   headers.set("cache-control", "no-store");

@@ -11,6 +11,7 @@ function limiters() {
     perCart: new RateLimiterMemory({ keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60 }),
     perAddress: new RateLimiterMemory({ keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60 }),
     signInPerEmail: new RateLimiterMemory({ keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60 }),
+    signInPerAccount: new RateLimiterMemory({ keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60 }),
     signInPerAddress: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60 }),
   }));
 }
@@ -45,12 +46,28 @@ export async function limitCartWrites(request: Request, ownerKey: string | undef
   else await consume(perAddress, clientIp(request), "changes");
 }
 
+// An email's attempts from one address: a stranger using up this count locks out only themselves.
+const emailFromAddress = (request: Request, email: string) => `${email} ${clientIp(request)}`;
+
 /**
- * Password guessing is slowed per address and per email, so that neither many addresses against
- * one account nor one address against many accounts gets far. Sign-ups count per address.
+ * Password guessing is slowed at three levels. Every attempt counts per address (one address
+ * against many accounts; sign-ups count here too). Failed attempts on an email count per email and
+ * address (a small limit: one address against one account), and per email from all addresses
+ * together (a much higher limit: many addresses against one account), so a stranger cannot
+ * lock the owner out, who signs in from an address of their own, without a botnet. An attempt is
+ * counted before it runs, so parallel guesses cannot overtake the count, and given back by
+ * `forgiveSignIn` when it succeeds.
  */
 export async function limitSignIn(request: Request, email?: string): Promise<void> {
-  const { signInPerEmail, signInPerAddress } = limiters();
+  const { signInPerEmail, signInPerAccount, signInPerAddress } = limiters();
   await consume(signInPerAddress, clientIp(request), "sign-in attempts");
-  if (email) await consume(signInPerEmail, email, "sign-in attempts for this email");
+  if (!email) return;
+  await consume(signInPerEmail, emailFromAddress(request, email), "failed sign-ins for this email");
+  await consume(signInPerAccount, email, "failed sign-ins for this email");
+}
+
+/** A sign-in or password check that succeeded: only failures count against the email. */
+export async function forgiveSignIn(request: Request, email: string): Promise<void> {
+  const { signInPerEmail, signInPerAccount } = limiters();
+  await Promise.all([signInPerEmail.reward(emailFromAddress(request, email)), signInPerAccount.reward(email)]);
 }

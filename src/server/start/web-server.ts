@@ -6,6 +6,7 @@ import type { Metrics } from "../metrics";
 import { CLIENT_IP_HEADER } from "../http/rate-limit";
 import { errorBody, statusOf } from "../http/errors";
 import { REQUEST_ID_HEADER } from "../http/request-id";
+import { clientAddress } from "./client-address";
 import { serveDirect, type DirectRoutes } from "./direct-routes";
 import { refuseMalformed, type Refusal } from "./request-guard";
 
@@ -15,13 +16,10 @@ function writeError(res: http.ServerResponse, refusal: Refusal, requestId: strin
   res.writeHead(statusOf(refusal.code), { "content-type": "application/json", "cache-control": "no-store", ...refusal.headers }).end(JSON.stringify(errorBody(refusal.code, refusal.message, requestId)));
 }
 
-/** The socket's address, or behind a trusted proxy the first address of X-Forwarded-For. */
-function clientAddress(req: http.IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? String(req.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  return forwarded || req.socket.remoteAddress || "unknown";
-}
-
-/** The HTTP server in front of Next.js: a request id on every request, one log line and metrics for every answer. */
+/**
+ * The HTTP server in front of Next.js: a request id and the security headers on every answer, the
+ * client's address for the rate limits, one log line and metrics for every answer.
+ */
 export function createWebServer(options: {
   handle: Handle;
   direct?: DirectRoutes;
@@ -29,15 +27,17 @@ export function createWebServer(options: {
   methodsOf: Map<string, string[]>;
   log: Logger;
   metrics: Metrics;
-  trustProxy: boolean;
+  trustedProxies: number;
+  headers: Record<string, string>;
 }): http.Server {
-  const { handle, direct, routeOf, methodsOf, log, metrics, trustProxy } = options;
+  const { handle, direct, routeOf, methodsOf, log, metrics, trustedProxies, headers } = options;
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     req.headers[REQUEST_ID_HEADER] = requestId;
-    req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustProxy);
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req, trustedProxies);
     res.setHeader(REQUEST_ID_HEADER, requestId);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
     res.on("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
