@@ -80,7 +80,7 @@ async function main() {
       .insert(exhibitions)
       .values({ slug: "bench", kind: "show", status: "published", title: "Bench", summary: "", description: "", imageUrl: "/icon.svg", durationMinutes: 30 })
       .returning();
-    const [adult] = await db.insert(ticketTypes).values({ exhibitionId: exhibition!.id, code: "adult", name: "Adult", priceMinor: 100, currency: "INR" }).returning();
+    const [adult] = await db.insert(ticketTypes).values({ exhibitionId: exhibition!.id, code: "adult", name: "Adult", priceMinor: 100 }).returning();
     const tomorrow = Date.now() + 86_400_000;
     let slotNumber = 0;
     const newSlot = async (capacity: number) => {
