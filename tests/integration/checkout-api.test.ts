@@ -13,7 +13,7 @@ import { GET as getPdf } from "@/app/api/orders/[id]/tickets.pdf/route";
 import { POST as webhook } from "@/app/api/payments/[provider]/webhook/route";
 import { GET as publicKey } from "@/app/api/tickets/public-key/route";
 import { POST as completeTestPayment } from "@/app/pay/[provider]/[id]/complete/route";
-import { orders, paymentEvents, payments, tickets } from "@/db/schema";
+import { orderItems, orders, paymentEvents, payments, tickets, timeSlots } from "@/db/schema";
 import { verifyTicket } from "@/domain/tickets/ticket-token";
 import { config } from "@/server/config";
 import { databaseHandle } from "@/server/database";
@@ -82,6 +82,17 @@ describe("POST /api/checkout", () => {
     const bad = await guest.send(postCheckout, "POST", "/api/checkout", { body: { name: "", email: "nope", phone: "call me" } });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["email", "name", "phone"]);
+  });
+
+  it("answers 422 slot_closed naming the line whose slot was cancelled while it was held, and makes no order", async () => {
+    const closing = await bookableShow(database.db, new Date());
+    const guest = device();
+    const added = await guest.send(postItem, "POST", "/api/cart/items", { body: { slotId: closing.slot.id, ticketTypeId: closing.adult.id, quantity: 1 } });
+    await database.db.update(timeSlots).set({ status: "cancelled" }).where(eq(timeSlots.id, closing.slot.id));
+    const refused = await checkout(guest);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "slot_closed", itemIds: [added.body.cart.items[0].id], requestId: expect.any(String) });
+    expect(await database.db.select().from(orderItems).where(eq(orderItems.slotId, closing.slot.id))).toEqual([]);
   });
 });
 

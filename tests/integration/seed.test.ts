@@ -29,7 +29,7 @@ describe("the demo museum seed", () => {
       const codes = types.filter((type) => type.exhibitionId === exhibition.id).map((type) => type.code);
       expect(codes).toEqual(expect.arrayContaining(["adult", "child", "student", "senior"]));
     }
-    expect(types.every((type) => type.currency === "INR" && type.priceMinor % 100 === 0)).toBe(true);
+    expect(types.every((type) => type.priceMinor % 100 === 0)).toBe(true);
   });
 
   it("schedules a slot every 30 minutes from 10:00 to 17:30, venue time, for 60 days", async () => {
@@ -87,6 +87,23 @@ describe("the demo museum seed", () => {
       expect(await production.db.select().from(users)).toHaveLength(0);
     } finally {
       await production.drop();
+    }
+  });
+
+  it("prices in the minor units of the configured currency: fils for KWD, yen for JPY", async () => {
+    const priceOf = async (database: { db: typeof db.current.db }) =>
+      Object.fromEntries((await database.db.select().from(ticketTypes).innerJoin(exhibitions, eq(exhibitions.id, ticketTypes.exhibitionId))).map((row) => [`${row.exhibitions.slug} ${row.ticket_types.code}`, row.ticket_types.priceMinor]));
+    const inPaise = await priceOf(db.current);
+    for (const [currency, toPaise] of [["KWD", 10], ["JPY", 0.01]] as const) {
+      const other = await createTestDatabase();
+      try {
+        await seedDemoMuseum(other.db, { ...options, currency, withDemoStaff: false });
+        const prices = await priceOf(other);
+        expect(Object.keys(prices).sort()).toEqual(Object.keys(inPaise).sort());
+        for (const [key, paise] of Object.entries(inPaise)) expect(prices[key], `${currency} ${key}`).toBe(paise * toPaise);
+      } finally {
+        await other.drop();
+      }
     }
   });
 });

@@ -1,6 +1,7 @@
 import { count, sql } from "drizzle-orm";
 import { addDays, venueDateOf, venueInstant } from "../../domain/calendar/venue-time";
 import { BOOKING_DAYS_AHEAD } from "../../domain/catalog/booking-window";
+import { minorDigits } from "../../domain/money";
 import { createCredentialUser, generatePassword } from "../accounts";
 import type { Database } from "../client";
 import { exhibitions, ticketShowcaseConfig, ticketTypes, timeSlots } from "../schema";
@@ -58,8 +59,7 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
             code: type.code,
             name: type.name,
             description: type.description,
-            priceMinor: type.price * 100,
-            currency: options.currency,
+            priceMinor: type.price * 10 ** minorDigits(options.currency),
             consumesCapacity: type.consumesCapacity ?? true,
             active: true,
             sortOrder: index,
@@ -71,7 +71,6 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
             name: sql`excluded.name`,
             description: sql`excluded.description`,
             priceMinor: sql`excluded.price_minor`,
-            currency: sql`excluded.currency`,
             consumesCapacity: sql`excluded.consumes_capacity`,
             active: true,
             sortOrder: sql`excluded.sort_order`,

@@ -2,11 +2,13 @@ import { inArray, sql } from "drizzle-orm";
 import { cartItems, carts } from "../../db/schema";
 import { holdRefusal, tryHoldPlaces } from "../availability/hold-places";
 import { takeHold } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { inTransaction, withTransaction, type Ctx } from "../context";
 import { brand } from "../brand";
 import { isDomainError, type DomainError } from "../errors";
 import { findBookables } from "./bookable";
-import { cartLines, holdExpiry, rearmHolds, settleExpiredLines, type Line } from "./cart-lines";
+import { cartLines, rearmHolds, settleExpiredLines, type Line } from "./cart-lines";
+import { holdExpiry } from "./hold-expiry";
 import { ownerKey, type CartOwner } from "./cart-owner";
 import { lockCarts } from "./cart-lock";
 import { loadCarts, type Cart } from "./cart-view";
@@ -68,6 +70,7 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
 async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "together" | "one by one"): Promise<AddResult[]> {
   const { db, settings } = ctx;
   const now = ctx.now();
+  const window = salesWindow(now, settings.venueTimeZone);
   const cartOf = await lockCarts(db, wanted.map(({ request }) => request.owner), now);
   // A cart made by this very transaction has no lines to settle, read or re-arm.
   const existing = [...cartOf.values()].filter((cart) => !cart.created).map((cart) => cart.id);
@@ -105,13 +108,13 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const held: Plan[] = mode === "together" ? plans : [];
   if (mode === "one by one") {
     for (const slotId of slots) {
-      if (await tryHoldPlaces(db, slotId, total(slotId), now)) {
+      if (await tryHoldPlaces(db, slotId, total(slotId), window)) {
         held.push(...bySlot.get(slotId)!);
         continue;
       }
       for (const plan of bySlot.get(slotId)!) {
-        if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, now))) held.push(plan);
-        else results[plan.index] = { error: await holdRefusal(db, slotId, now, settings.venueTimeZone) };
+        if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, window))) held.push(plan);
+        else results[plan.index] = { error: await holdRefusal(db, slotId, window) };
       }
     }
   }
@@ -137,7 +140,7 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const loaded = await loadCarts(db, [...new Set(held.map((plan) => plan.cartId))], settings, now);
 
   if (mode === "together") {
-    for (const slotId of slots) if (!(await tryHoldPlaces(db, slotId, total(slotId), now))) throw new NoRoomForAll();
+    for (const slotId of slots) if (!(await tryHoldPlaces(db, slotId, total(slotId), window))) throw new NoRoomForAll();
   }
   for (const plan of held) results[plan.index] = { cart: loaded.get(plan.cartId)! };
   return results;

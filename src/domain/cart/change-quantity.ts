@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { cartItems } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { releaseHold } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { rearmHolds } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
@@ -31,7 +32,7 @@ export async function changeQuantity({ ctx, input }: { ctx: Ctx; input: { owner:
     if (line.consumesCapacity) {
       const more = wasHeld ? input.quantity - line.quantity : input.quantity;
       if (more < 0) await releaseHold(db, slotId, -more);
-      else await holdPlaces(db, slotId, more, now, ctx.settings.venueTimeZone);
+      else await holdPlaces(db, slotId, more, salesWindow(now, ctx.settings.venueTimeZone));
     }
     return cart;
   });

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { cartItems } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { lockSlots } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { isDomainError } from "../errors";
 import { cartLines, rearmHolds, settleExpiredLines } from "./cart-lines";
@@ -25,7 +26,7 @@ export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: Car
     const expired = (await cartLines(db, cartId)).filter((line) => line.status === "expired").sort((a, b) => a.slotId.localeCompare(b.slotId));
     for (const line of expired) {
       try {
-        if (line.consumesCapacity) await holdPlaces(db, line.slotId, line.quantity, now, ctx.settings.venueTimeZone);
+        if (line.consumesCapacity) await holdPlaces(db, line.slotId, line.quantity, salesWindow(now, ctx.settings.venueTimeZone));
         await db.update(cartItems).set({ status: "held", heldAt: now }).where(eq(cartItems.id, line.id));
       } catch (error) {
         if (!isDomainError(error)) throw error;

@@ -4,8 +4,10 @@ import { connectDatabase } from "@/db/client";
 import { orders, timeSlots } from "@/db/schema";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { bookableShow, guest, holdAccounts, minutes, slotCounts, t0, testCtx } from "../../../tests/support/cart-fixtures";
+import { createSlot } from "../../../tests/support/factories";
 import { contact, jobsOf, paidEvent as paid, paymentId, paymentsOf, pendingOrder as placeOrder, ticketsOf as ticketsIn } from "../../../tests/support/order-fixtures";
 import { addToCart } from "../cart/add-to-cart";
+import { removeItem } from "../cart/remove-item";
 import { getCart } from "../cart/get-cart";
 import { DomainError } from "../errors";
 import { applyPaymentEvent } from "./apply-payment";
@@ -38,6 +40,36 @@ describe("checkout", () => {
     clock.now = minutes(16);
     expect((await refusal(checkout({ ctx, input: { owner, contact, provider: "test" } }))).code).toBe("cart_expired");
     expect((await getCart({ ctx, input: { owner } })).items).toHaveLength(1);
+  });
+
+  it("refuses with slot_closed, naming the lines and changing nothing, when a held line's slot was closed or has started", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock);
+    const show = await bookableShow(db.current.db, t0, { slots: 2 });
+    const soon = await createSlot(db.current.db, show.exhibition.id, { startsAt: minutes(10) });
+    const owner = guest();
+    const buyer = { name: "Ravi Iyer", email: "closed@example.org" };
+    const add = (slotId: string) => addToCart({ ctx, input: { owner, slotId, ticketTypeId: show.adult.id, quantity: 2 } });
+    await add(show.slots[0]!.id);
+    await add(soon.id);
+    const cart = await add(show.slots[1]!.id);
+    const lineOf = (slotId: string) => cart.items.find((item) => item.slotId === slotId)!.id;
+    await db.current.db.update(timeSlots).set({ status: "cancelled" }).where(eq(timeSlots.id, show.slots[1]!.id));
+    clock.now = minutes(11);
+
+    const refused = await refusal(checkout({ ctx, input: { owner, contact: buyer, provider: "test" } }));
+    expect(refused).toMatchObject({ code: "slot_closed" });
+    expect(refused.message).toContain(`${show.exhibition.title} at 10:40`);
+    expect((refused.details.itemIds as string[]).sort()).toEqual([lineOf(soon.id), lineOf(show.slots[1]!.id)].sort());
+    expect((await getCart({ ctx, input: { owner } })).items.map((item) => item.status)).toEqual(["held", "held", "held"]);
+    expect(await db.current.db.select().from(orders).where(eq(orders.email, "closed@example.org"))).toEqual([]);
+    for (const slot of [soon, ...show.slots]) expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 2, sold: 0 });
+
+    // Once the visitor removes them, the rest is bought.
+    await removeItem({ ctx, input: { owner, itemId: lineOf(soon.id) } });
+    await removeItem({ ctx, input: { owner, itemId: lineOf(show.slots[1]!.id) } });
+    const order = await checkout({ ctx, input: { owner, contact: buyer, provider: "test" } });
+    expect(order.items.map((item) => item.slotId)).toEqual([show.slots[0]!.id]);
   });
 });
 
