@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "../..");
  * /usr/bin/chromium, named only so a run can prove the next step where it exists), else the one
  * inside the @sparticuz/chromium dev dependency, so `npm test` needs no system package.
  */
-export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<Chromium> {
+export async function findChromium(env: Record<string, string | undefined> = process.env): Promise<Chromium> {
   if (env.CHROMIUM_PATH) {
     if (!fs.existsSync(env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH is ${env.CHROMIUM_PATH}, which does not exist.`);
     return { executablePath: env.CHROMIUM_PATH, source: "CHROMIUM_PATH" };
@@ -28,7 +28,7 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
  * Unpacks @sparticuz/chromium (a headless shell built for AWS Lambda) once into `.tmp/`, with the
  * NSS and expat libraries and the font it carries, which a bare Linux may lack.
  */
-async function npmChromium(env: NodeJS.ProcessEnv): Promise<Chromium> {
+async function npmChromium(env: Record<string, string | undefined>): Promise<Chromium> {
   const entry = createRequire(import.meta.url).resolve("@sparticuz/chromium");
   const bin = path.resolve(path.dirname(entry), "../bin");
   const { version } = JSON.parse(fs.readFileSync(path.resolve(path.dirname(entry), "../package.json"), "utf8")) as { version: string };
