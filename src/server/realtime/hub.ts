@@ -29,6 +29,7 @@ export const readState: ReadState = async (slotIds, cartIds) => {
  * one it already has, which two overlapping reads (or a read racing the first state) could do.
  */
 export class Hub {
+  private readonly subscribers = new Set<Subscriber>();
   private readonly slots = new Map<string, Set<Subscriber>>();
   private readonly carts = new Map<string, Set<Subscriber>>();
   private readonly dueSlots = new Set<string>();
@@ -50,11 +51,13 @@ export class Hub {
   async subscribe(subscriber: Subscriber, watch: Watch): Promise<() => void> {
     const entries: [Map<string, Set<Subscriber>>, string][] = watch.slotIds.map((id) => [this.slots, id]);
     if (watch.cartId) entries.push([this.carts, watch.cartId]);
+    this.subscribers.add(subscriber);
     for (const [map, id] of entries) map.set(id, (map.get(id) ?? new Set()).add(subscriber));
     await (this.listening ??= this.listen());
     this.fresh.set(subscriber, watch);
     this.schedule();
     return () => {
+      this.subscribers.delete(subscriber);
       this.fresh.delete(subscriber);
       for (const [map, id] of entries) {
         map.get(id)?.delete(subscriber);
@@ -67,7 +70,8 @@ export class Hub {
   async stop() {
     this.stopped = true;
     clearTimeout(this.timer);
-    for (const map of [this.slots, this.carts]) for (const subscribers of map.values()) for (const subscriber of subscribers) subscriber.close();
+    // Every stream, also one that watches nothing, or the server would wait for it to end.
+    for (const subscriber of this.subscribers) subscriber.close();
     await this.client?.end().catch(() => undefined);
   }
 
@@ -99,10 +103,6 @@ export class Hub {
     for (const id of this.slots.keys()) this.dueSlots.add(id);
     for (const id of this.carts.keys()) this.dueCarts.add(id);
     this.schedule();
-  }
-
-  private watches(subscriber: Subscriber, watch: Watch) {
-    return watch.slotIds.some((id) => this.slots.get(id)?.has(subscriber)) || (watch.cartId !== undefined && this.carts.get(watch.cartId)?.has(subscriber) === true);
   }
 
   /** A read soon, unless one is running: it schedules the next itself when done. */
@@ -138,7 +138,7 @@ export class Hub {
       logger().error({ err: error }, "live updates could not be read; trying again");
       for (const id of dueSlots) this.dueSlots.add(id);
       for (const id of dueCarts) this.dueCarts.add(id);
-      for (const [subscriber, watch] of fresh) if (this.watches(subscriber, watch) && !this.fresh.has(subscriber)) this.fresh.set(subscriber, watch);
+      for (const [subscriber, watch] of fresh) if (this.subscribers.has(subscriber) && !this.fresh.has(subscriber)) this.fresh.set(subscriber, watch);
       retryMs = RECONNECT_MS;
     } finally {
       this.reading = false;

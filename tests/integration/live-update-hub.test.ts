@@ -57,4 +57,13 @@ describe("the live-update hub", () => {
     expect(available.at(-1)).toBe(20 - (await slotCounts(db.current.db, slot.id)).held);
     expect(counts.at(-1)).toBe(5);
   });
+
+  it("ends every stream when it stops, also one that watches nothing, so shutdown does not wait for it", async () => {
+    const hub = new Hub();
+    const closed: string[] = [];
+    await hub.subscribe({ send: () => {}, close: () => closed.push("nothing") }, { slotIds: [], cartId: undefined });
+    await hub.subscribe({ send: () => {}, close: () => closed.push("a slot") }, { slotIds: [crypto.randomUUID()], cartId: undefined });
+    await hub.stop();
+    expect(closed.sort()).toEqual(["a slot", "nothing"]);
+  });
 });
