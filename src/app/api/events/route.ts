@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { slotAvailability } from "@/domain/availability/slot-availability";
 import { findCartId } from "@/domain/cart/cart-lock";
-import { loadCart } from "@/domain/cart/cart-view";
 import { cartOwnerOf } from "@/server/auth/session";
 import { parseQuery } from "@/server/http/query";
 import { route } from "@/server/http/route";
@@ -53,17 +51,15 @@ export const GET = route(async ({ request, ctx }) => {
       };
       // Listen for the browser leaving before the await below, so a quick goodbye cannot leak a subscription.
       request.signal.addEventListener("abort", close);
+      write("retry: 2000\n\n");
+      // The hub sends the current state first, in order with every change after it.
       const unsubscribe = await hub().subscribe({ send: (event, data) => write(frame(event, data)), close }, { slotIds, cartId });
       const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
       };
-      if (request.signal.aborted) return close();
-
-      write("retry: 2000\n\n");
-      for (const availability of await slotAvailability({ ctx, input: { slotIds } })) write(frame("availability", availability));
-      if (cartId) write(frame("cart", { cart: await loadCart(ctx.db, cartId, ctx.settings, ctx.now()) }));
+      if (request.signal.aborted) close();
     },
     cancel() {
       cleanup();
