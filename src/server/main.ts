@@ -3,6 +3,7 @@ import next from "next";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_STAFF } from "@/db/seed/demo-museum";
 import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
+import { keepDatabaseClock } from "./clock";
 import { config, isConfigError, type Config } from "./config";
 import { databaseHandle, openDatabase } from "./database";
 import { startBackgroundJobs } from "./jobs";
@@ -61,6 +62,7 @@ async function main() {
 }
 
 async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: () => Promise<void>) {
+  const stopClock = await keepDatabaseClock(databaseHandle().pool, log, (offsetMs) => metrics().databaseClockOffset.set(offsetMs / 1000));
   const app = next({ dev: false, dir: projectRoot, hostname: "localhost", port: cfg.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -80,7 +82,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     server.listen(cfg.port, cfg.host, resolve);
   });
 
-  const stopJobs = startBackgroundJobs(databaseHandle().db, log, metrics());
+  const stopJobs = startBackgroundJobs(databaseHandle(), log, metrics());
   log.info({ port: cfg.port, database: database.embedded ? "embedded" : "DATABASE_URL" }, `Serving on http://localhost:${cfg.port}`);
   if (!cfg.production) {
     log.warn({ email: DEMO_STAFF.email, password: DEMO_STAFF.password }, "Demo staff account (development only: set APP_ENV=production on a real server)");
@@ -103,6 +105,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     await closed;
     clearTimeout(force);
     await stopJobs();
+    stopClock();
     await databaseHandle().close();
     await stop();
     log.info("stopped");

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { orders, outbox } from "@/db/schema";
 import { loadOrder } from "@/domain/checkout/order-view";
+import { now } from "../clock";
 import { config } from "../config";
 import type { Logger } from "../logger";
 import { providerOf } from "../payments/payment-provider";
@@ -45,15 +46,15 @@ async function perform(db: Database, job: Job): Promise<void> {
 /** Works through every job that is due; a failed job waits longer after each attempt (up to 10 minutes). */
 export async function runOutbox(db: Database, log: Logger): Promise<number> {
   let done = 0;
-  for (let job = await claim(db, new Date()); job; job = await claim(db, new Date())) {
+  for (let job = await claim(db, now()); job; job = await claim(db, now())) {
     try {
       await perform(db, job);
-      await db.update(outbox).set({ doneAt: new Date(), lastError: null }).where(eq(outbox.id, job.id));
+      await db.update(outbox).set({ doneAt: now(), lastError: null }).where(eq(outbox.id, job.id));
       done++;
     } catch (error) {
       const retryIn = Math.min(600, 2 ** job.attempts) * 1000;
       log.error({ err: error, job: job.id, kind: job.kind, orderId: job.orderId }, "an outbox job failed; it will be tried again");
-      await db.update(outbox).set({ lastError: String(error), leasedUntil: new Date(Date.now() + retryIn) }).where(eq(outbox.id, job.id));
+      await db.update(outbox).set({ lastError: String(error), leasedUntil: new Date(now().getTime() + retryIn) }).where(eq(outbox.id, job.id));
     }
   }
   return done;
