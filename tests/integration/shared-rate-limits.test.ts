@@ -31,6 +31,15 @@ describe("a limiter counted in the database", () => {
     expect(burst.filter((result) => result === "allowed")).toHaveLength(5);
   });
 
+  it("counts a process's concurrent attempts together in one statement, each with its own count", async () => {
+    const limiter = sharedLimiter(anotherProcess(), { keyPrefix: "batch-test", points: 5, duration: 60, whenStoreFails: "refuse" });
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => limiter.consume(i % 2 ? "one" : "two").then((res) => res.consumedPoints, () => "refused")));
+    expect(answers.filter((answer) => answer === "refused")).toEqual([]);
+    expect(answers.filter((_, i) => i % 2).sort()).toEqual([1, 2, 3, 4]);
+    const more = await Promise.all(Array.from({ length: 3 }, () => limiter.consume("one").then((res) => res.consumedPoints, () => "refused")));
+    expect(more).toEqual([5, "refused", "refused"]);
+  });
+
   it("times windows by the database's clock, not by a process whose clock runs ahead", async () => {
     const limit = { keyPrefix: "clock-test", points: 2, duration: 60, whenStoreFails: "refuse" } as const;
     const [honest, ahead] = [sharedLimiter(anotherProcess(), limit), sharedLimiter(anotherProcess(), limit)];

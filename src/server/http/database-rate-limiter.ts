@@ -8,6 +8,10 @@ const TABLE = "rate_limits";
 const DATABASE_MS = "(extract(epoch FROM clock_timestamp()) * 1000)::bigint";
 
 type Row = { points: number; expire: number | null; now: number };
+type Waiting = { key: string; points: number; msDuration: number; resolve: (result: { rows: Row[] }) => void; reject: (error: unknown) => void };
+
+// Whether a key's window has ended, on the database's clock.
+const ENDED = "r.expire <= (SELECT now FROM clock)";
 
 /**
  * rate-limiter-flexible's PostgreSQL store, counting in the `rate_limits` table (made by a migration,
@@ -15,8 +19,15 @@ type Row = { points: number; expire: number | null; now: number };
  * processes on hosts whose clocks disagree still share one window per key. The store's upsert, read
  * and answer are replaced; the library keeps its `consume()` semantics, in-memory blocking and
  * insurance limiter.
+ *
+ * Counting is on the hot path of every cart write, so the upserts that arrive while one is at the
+ * database go together as the next statement (as adds to carts do, decision 9), keys in order so two
+ * processes' statements cannot deadlock. A lone count is sent at once.
  */
 class RateLimiterOnDatabaseClock extends RateLimiterPostgres {
+  private queue: Waiting[] = [];
+  private sending = false;
+
   constructor(
     private readonly pool: pg.Pool,
     options: Omit<ConstructorParameters<typeof RateLimiterPostgres>[0], "storeClient">,
@@ -24,19 +35,52 @@ class RateLimiterOnDatabaseClock extends RateLimiterPostgres {
     super({ ...options, storeClient: pool, storeType: "pool", tableName: TABLE, tableCreated: true, clearExpiredByTimeout: false });
   }
 
-  /** One statement, atomic per key: a window that has run out (on the database's clock) starts again. */
-  _upsert(key: string, points: number, msDuration: number, forceExpire = false) {
-    return this.pool.query<Row>({
-      name: "rate-limit-upsert",
+  /** Adds `points` to the key's count, or sets it (`forceExpire`: block() and set()); a window that has ended starts again. */
+  _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<{ rows: Row[] }> {
+    if (forceExpire) return this.upsert([key], [points], [msDuration], true);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ key, points, msDuration, resolve, reject });
+      if (!this.sending) void this.send();
+    });
+  }
+
+  private async send() {
+    this.sending = true;
+    while (this.queue.length > 0) {
+      const batch = this.queue;
+      this.queue = [];
+      try {
+        const added = new Map<string, { points: number; msDuration: number }>();
+        for (const { key, points, msDuration } of batch) added.set(key, { points: (added.get(key)?.points ?? 0) + points, msDuration });
+        const keys = [...added.keys()].sort();
+        const { rows } = await this.upsert(keys, keys.map((key) => added.get(key)!.points), keys.map((key) => added.get(key)!.msDuration), false);
+        // Each caller sees the count as it stood after its own points, in the order they came.
+        const after = new Map(rows.map((row) => [row.key, { ...row }]));
+        for (const waiting of batch.reverse()) {
+          const row = after.get(waiting.key)!;
+          waiting.resolve({ rows: [{ points: row.points, expire: row.expire, now: row.now }] });
+          row.points -= waiting.points;
+        }
+      } catch (error) {
+        for (const waiting of batch) waiting.reject(error);
+      }
+    }
+    this.sending = false;
+  }
+
+  private async upsert(keys: string[], points: number[], msDurations: number[], force: boolean) {
+    return this.pool.query<Row & { key: string }>({
+      name: force ? "rate-limit-set" : "rate-limit-add",
       text: `
         WITH clock AS (SELECT ${DATABASE_MS} AS now)
         INSERT INTO ${TABLE} AS r (key, points, expire)
-        SELECT $1, $2, CASE WHEN $3::bigint > 0 THEN clock.now + $3::bigint END FROM clock
+        SELECT i.key, i.points, CASE WHEN i.duration > 0 THEN clock.now + i.duration END
+        FROM unnest($1::text[], $2::int[], $3::bigint[]) WITH ORDINALITY AS i(key, points, duration, n), clock ORDER BY i.n
         ON CONFLICT (key) DO UPDATE SET
-          points = CASE WHEN $4::boolean OR r.expire <= (SELECT now FROM clock) THEN excluded.points ELSE r.points + excluded.points END,
-          expire = CASE WHEN $4::boolean OR r.expire <= (SELECT now FROM clock) THEN excluded.expire ELSE r.expire END
-        RETURNING points, expire::float8 AS expire, (SELECT now FROM clock)::float8 AS now`,
-      values: [key, points, msDuration, forceExpire],
+          points = CASE WHEN ${force ? "true" : ENDED} THEN excluded.points ELSE r.points + excluded.points END,
+          expire = CASE WHEN ${force ? "true" : ENDED} THEN excluded.expire ELSE r.expire END
+        RETURNING key, points, expire::float8 AS expire, (SELECT now FROM clock)::float8 AS now`,
+      values: [keys, points, msDurations],
     });
   }
 
