@@ -6,7 +6,10 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/db/embedded/embe
 import { startApp, type AppProcess } from "../support/app-process";
 import { openEventStream } from "../support/event-stream";
 
-/** Issue 11: the database going away under a running app, and coming back. */
+/**
+ * Issue 11: the database going away under a running app, and coming back. Each test makes a
+ * PostgreSQL cluster and starts the app on it, which takes a while on a busy machine.
+ */
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
@@ -72,7 +75,7 @@ describe("the embedded PostgreSQL killed under a running app", () => {
     expect(app.child.exitCode).toBeNull();
     expect(await app.stop()).toBe(0);
     expect(fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"))).toBe(false);
-  });
+  }, 150_000);
 });
 
 describe("a DATABASE_URL server restarted under a running app", () => {
@@ -98,5 +101,5 @@ describe("a DATABASE_URL server restarted under a running app", () => {
     await eventually(() => healthy(app), 10_000);
     await servesAndStreamsAgain(app, stream, line, before);
     expect(app.child.exitCode).toBeNull();
-  });
+  }, 150_000);
 });
