@@ -2,6 +2,7 @@ import path from "node:path";
 import next from "next";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_STAFF_CREATED, isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
+import { keepDatabaseClock } from "./clock";
 import { config, isConfigError, type Config } from "./config";
 import { databaseHandle, openDatabase } from "./database";
 import { startBackgroundJobs } from "./jobs";
@@ -63,6 +64,7 @@ async function main() {
 }
 
 async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: () => Promise<void>) {
+  const stopClock = await keepDatabaseClock(databaseHandle().pool, log, (offsetMs) => metrics().databaseClockOffset.set(offsetMs / 1000));
   const app = next({ dev: false, dir: projectRoot, hostname: "localhost", port: cfg.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -84,7 +86,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     server.listen(cfg.port, cfg.host, resolve);
   });
 
-  const stopJobs = startBackgroundJobs(databaseHandle().db, log, metrics());
+  const stopJobs = startBackgroundJobs(databaseHandle(), log, metrics());
   log.info({ port: cfg.port, database: database.embedded ? "embedded" : "DATABASE_URL" }, `Serving on http://localhost:${cfg.port}`);
 
   let stopping = false;
@@ -104,6 +106,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     await closed;
     clearTimeout(force);
     await stopJobs();
+    stopClock();
     await databaseHandle().close();
     await stop();
     log.info("stopped");

@@ -42,6 +42,16 @@ function create() {
       labelNames: ["kind"] as const,
       registers: [registry],
     }),
+    backgroundJobsLeader: new client.Gauge({
+      name: "background_jobs_leader",
+      help: "1 while this process runs the background jobs for its database (one process at a time does).",
+      registers: [registry],
+    }),
+    databaseClockOffset: new client.Gauge({
+      name: "database_clock_offset_seconds",
+      help: "The database's clock minus this host's; the app reads the database's time.",
+      registers: [registry],
+    }),
   };
 }
 

@@ -1,19 +1,31 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import { databaseHandle } from "../database";
 import { config } from "../config";
+import { logger } from "../logger";
 import { processSingleton } from "../shared";
+import { sharedLimiter } from "./database-rate-limiter";
 import { HttpError } from "./http-error";
 
 // Set by the web server from the socket (or X-Forwarded-For with TRUST_PROXY); a client's own value is overwritten.
 export const CLIENT_IP_HEADER = "x-client-ip";
 
+// How long a client refused for want of the limit store is asked to wait.
+const STORE_DOWN_RETRY_SECONDS = 5;
+
+/**
+ * Counted in the database, so every process on it shares one count per key (issue 11). Limits on
+ * secrets refuse while their store is down; limits on load count per process meanwhile.
+ */
 function limiters() {
-  return processSingleton("rate-limiters", () => ({
-    perCart: new RateLimiterMemory({ keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60 }),
-    perAddress: new RateLimiterMemory({ keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60 }),
-    signInPerEmail: new RateLimiterMemory({ keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60 }),
-    signInPerAccount: new RateLimiterMemory({ keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60 }),
-    signInPerAddress: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60 }),
-  }));
+  return processSingleton("rate-limiters", () => {
+    const pool = databaseHandle().pool;
+    return {
+      perCart: sharedLimiter(pool, { keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      perAddress: sharedLimiter(pool, { keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
+      signInPerAccount: sharedLimiter(pool, { keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60, whenStoreFails: "refuse" }),
+      signInPerAddress: sharedLimiter(pool, { keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60, whenStoreFails: "refuse" }),
+    };
+  });
 }
 
 const clientIp = (request: Request) => request.headers.get(CLIENT_IP_HEADER) ?? "unknown";
@@ -25,11 +37,14 @@ const clientIp = (request: Request) => request.headers.get(CLIENT_IP_HEADER) ?? 
 const isRateLimiterRes = (value: unknown): value is { msBeforeNext: number } =>
   typeof value === "object" && value !== null && !(value instanceof Error) && typeof (value as { msBeforeNext?: unknown }).msBeforeNext === "number";
 
-async function consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
+async function consume(limiter: { consume: (key: string) => Promise<unknown> }, key: string, what: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {
-    if (!isRateLimiterRes(rejection)) throw rejection;
+    if (!isRateLimiterRes(rejection)) {
+      logger().error({ err: rejection }, "the rate limit store failed; refusing");
+      throw new HttpError("unavailable", `We cannot check the limit on ${what} right now, so nothing was done; please try again in a moment.`, { "retry-after": String(STORE_DOWN_RETRY_SECONDS) });
+    }
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new HttpError("rate_limited", `Too many ${what} in a short time; try again in ${seconds} s.`, { "retry-after": String(seconds) });
   }

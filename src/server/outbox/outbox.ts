@@ -2,6 +2,7 @@ import { count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { outbox, payments } from "@/db/schema";
 import { loadOrder } from "@/domain/checkout/order-view";
+import { now } from "../clock";
 import { config } from "../config";
 import type { Logger } from "../logger";
 import { metrics } from "../metrics";
@@ -46,7 +47,7 @@ async function perform(db: Database, job: Job): Promise<void> {
     // Keyed by the payment, not the order: each captured payment is given back once, however often this runs.
     await providerOf(payment.provider).refund({ paymentRef: payment.providerPaymentId, idempotencyKey: `refund-${payment.provider}-${payment.providerPaymentId}` });
     await db.transaction(async (tx) => {
-      await tx.update(payments).set({ status: "refunded", refundedAt: new Date() }).where(eq(payments.id, payment.id));
+      await tx.update(payments).set({ status: "refunded", refundedAt: now() }).where(eq(payments.id, payment.id));
       await tx.insert(outbox).values({ kind: "refund_notice", orderId: job.orderId, paymentId: payment.id }).onConflictDoNothing();
     });
     return;
@@ -62,11 +63,11 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : J
  * A job whose worker died on its last attempt is buried once its lease has run out.
  */
 async function bury(db: Database, log: Logger, maxAttempts: number): Promise<void> {
-  const now = new Date();
+  const at = now();
   const { rows } = await db.execute<{ id: string; kind: string; order_id: string; payment_id: string | null; attempts: number; last_error: string | null; provider: string | null; provider_payment_id: string | null }>(sql`
     WITH dead AS (
-      UPDATE outbox SET dead_at = ${now}
-      WHERE done_at IS NULL AND dead_at IS NULL AND attempts >= ${maxAttempts} AND leased_until <= ${now}
+      UPDATE outbox SET dead_at = ${at}
+      WHERE done_at IS NULL AND dead_at IS NULL AND attempts >= ${maxAttempts} AND leased_until <= ${at}
       RETURNING id, kind, order_id, payment_id, attempts, last_error
     ), flagged AS (
       UPDATE payments SET status = 'refund_failed' FROM dead
@@ -91,16 +92,16 @@ async function bury(db: Database, log: Logger, maxAttempts: number): Promise<voi
 export async function runOutbox(db: Database, log: Logger): Promise<number> {
   const { outboxMaxAttempts } = config();
   let done = 0;
-  for (let job = await claim(db, new Date(), outboxMaxAttempts); job; job = await claim(db, new Date(), outboxMaxAttempts)) {
+  for (let job = await claim(db, now(), outboxMaxAttempts); job; job = await claim(db, now(), outboxMaxAttempts)) {
     try {
       await perform(db, job);
-      await db.update(outbox).set({ doneAt: new Date(), lastError: null }).where(eq(outbox.id, job.id));
+      await db.update(outbox).set({ doneAt: now(), lastError: null }).where(eq(outbox.id, job.id));
       done++;
     } catch (error) {
       const last = job.attempts >= outboxMaxAttempts;
       const retryIn = last ? 0 : Math.min(LONGEST_WAIT_SECONDS, 2 ** job.attempts) * 1000;
       log.error({ err: error, job: job.id, kind: job.kind, orderId: job.orderId, paymentId: job.paymentId, attempt: job.attempts }, last ? "an outbox job failed its last attempt" : "an outbox job failed; it will be tried again");
-      await db.update(outbox).set({ lastError: describe(error), leasedUntil: new Date(Date.now() + retryIn) }).where(eq(outbox.id, job.id));
+      await db.update(outbox).set({ lastError: describe(error), leasedUntil: new Date(now().getTime() + retryIn) }).where(eq(outbox.id, job.id));
     }
   }
   await bury(db, log, outboxMaxAttempts);
