@@ -78,7 +78,7 @@ const nasty = fc.constantFrom("", " ", "..", "%", "%00", "%C0", "%E2%82", "%2F",
 function arbitraries(known: Known, base: string) {
   const id = fc.oneof(fc.constantFrom(...known.ids), fc.uuid(), fc.string(), nasty);
   const segment = fc.oneof(fc.constantFrom(...known.slugs, ...known.ids, "test", "stripe", "razorpay"), fc.uuid(), fc.string({ maxLength: 40 }), nasty);
-  const encoded = fc.tuple(segment, fc.boolean()).map(([value, raw]) => (raw ? value.replace(/[\s?#/]/g, "") : encodeURIComponent(value)));
+  const encoded = fc.tuple(segment, fc.boolean()).map(([value, raw]) => (raw ? value.replace(/[\s?#/]/g, "").replace(/[^\x21-\x7e]/gu, encodeURIComponent) : encodeURIComponent(value)));
   const value = fc.oneof(id, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(id, { maxLength: 3 }), fc.jsonValue({ maxDepth: 2 }));
   const shaped = fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), fc.string({ maxLength: 10 })), value, { maxKeys: 6 });
   const body = fc.oneof(

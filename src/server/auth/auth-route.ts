@@ -15,20 +15,28 @@ const newPassword = z.string("is required").min(MIN_PASSWORD_LENGTH, `must be at
 const passThrough = { callbackURL: z.string().max(2000).optional(), rememberMe: z.boolean().optional() };
 
 /**
- * What we check before better-auth sees a POST: its body, and which attempts it counts against
- * the sign-in limits — `email` (a sign-in, by the email it names), `session` (a password checked
- * for the signed-in user, by their email: a stolen session must not become a way to guess the
- * password) or `address` (per address only). Paths not listed pass with the body size limit only.
+ * The better-auth endpoints this API offers, with their method, and what we check before
+ * better-auth sees them: the body, and which attempts count against the sign-in limits — `email`
+ * (a sign-in, by the email it names), `session` (a password checked for the signed-in user, by
+ * their email: a stolen session must not become a way to guess the password) or `address` (per
+ * address only). better-auth serves more (social sign-in, callbacks, its error page, tokens), none
+ * of which this product uses: those are 404, and a method an endpoint does not take is 405.
  */
-const ENDPOINTS: Record<string, { body?: z.ZodObject; limit?: "email" | "session" | "address" }> = {
-  "/sign-in/email": { body: z.object({ email, password, ...passThrough }), limit: "email" },
-  "/sign-up/email": { body: z.object({ name, email, password: newPassword, ...passThrough }), limit: "address" },
-  "/update-user": { body: z.object({ name }) },
-  "/change-password": { body: z.object({ currentPassword: password, newPassword, revokeOtherSessions: z.boolean().optional() }), limit: "session" },
-  "/verify-password": { limit: "session" },
-  "/delete-user": { limit: "session" },
-  "/request-password-reset": { limit: "address" },
-  "/reset-password": { limit: "address" },
+const ENDPOINTS: Record<string, { method: "GET" | "POST"; body?: z.ZodObject; limit?: "email" | "session" | "address" }> = {
+  "/sign-in/email": { method: "POST", body: z.object({ email, password, ...passThrough }), limit: "email" },
+  "/sign-up/email": { method: "POST", body: z.object({ name, email, password: newPassword, ...passThrough }), limit: "address" },
+  "/sign-out": { method: "POST" },
+  "/get-session": { method: "GET" },
+  "/list-sessions": { method: "GET" },
+  "/revoke-session": { method: "POST" },
+  "/revoke-sessions": { method: "POST" },
+  "/revoke-other-sessions": { method: "POST" },
+  "/update-user": { method: "POST", body: z.object({ name }) },
+  "/change-password": { method: "POST", body: z.object({ currentPassword: password, newPassword, revokeOtherSessions: z.boolean().optional() }), limit: "session" },
+  "/verify-password": { method: "POST", limit: "session" },
+  "/delete-user": { method: "POST", limit: "session" },
+  "/request-password-reset": { method: "POST", limit: "address" },
+  "/reset-password": { method: "POST", limit: "address" },
 };
 
 // better-auth's refusals, in API.md's words.
@@ -57,21 +65,23 @@ const MESSAGES: Record<string, [ErrorCode, string]> = {
 export const authRoute = route<{ all: string[] }>(async ({ request, requestId }) => {
   const url = new URL(request.url);
   const path = `/${url.pathname.split("/").slice(3).join("/")}`;
-  const endpoint = request.method === "POST" ? ENDPOINTS[path] : undefined;
+  const endpoint = ENDPOINTS[path];
+  if (!endpoint) return errorResponse("not_found", "There is no such API route.", requestId);
+  if (request.method !== endpoint.method) return errorResponse("method_not_allowed", `${request.method} is not served here.`, requestId, { headers: { allow: endpoint.method } });
   let forwarded = request;
   let counted: string | undefined;
   if (request.method !== "GET") {
     checkSameOrigin(request);
     let body: string | undefined;
-    if (endpoint?.body) {
+    if (endpoint.body) {
       const parsed = await readJson(request, endpoint.body);
       if (endpoint.limit === "email") counted = parsed.email as string;
       body = JSON.stringify(parsed);
     } else {
       body = (await readLimited(request)) || undefined;
     }
-    if (endpoint?.limit === "session") counted = (await sessionUserOf(request.headers))?.email;
-    if (endpoint?.limit) await limitSignIn(request, counted);
+    if (endpoint.limit === "session") counted = (await sessionUserOf(request.headers))?.email;
+    if (endpoint.limit) await limitSignIn(request, counted);
     // Our same-site check above is the gate (it also lets clients with no Origin through, as API.md
     // says); better-auth, which compares with the URL Next.js rebuilt, is told the request is ours.
     const headers = new Headers(request.headers);
@@ -84,10 +94,9 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
     if (counted) await forgiveSignIn(request, counted);
     return withoutTokens(answer);
   }
-  // better-auth redirects only in the social and error-page flows, which this API does not offer.
-  if (answer.status >= 300 && answer.status < 400) return errorResponse("not_found", "There is no such API route.", requestId);
   const refusal = (await answer.json().catch(() => ({}))) as { code?: string; message?: string };
-  const [code, message] = MESSAGES[refusal.code ?? ""] ?? [REFUSALS[answer.status] ?? "internal", refusal.message ?? "The request was refused."];
+  const refused = REFUSALS[answer.status] ?? (answer.status < 500 ? "invalid_request" : "internal");
+  const [code, message] = MESSAGES[refusal.code ?? ""] ?? [refused, refusal.message ?? "The request was refused."];
   if (code === "internal") logger().error({ requestId, status: answer.status, refusal, path }, "authentication failed on our side");
   const headers = new Headers(answer.headers);
   headers.delete("content-type");

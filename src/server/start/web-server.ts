@@ -61,13 +61,24 @@ export function createWebServer(options: {
       writeError(res, { code: "internal", message: "Something went wrong on our side. It has been logged; please try again." }, requestId);
     });
   });
-  // CONNECT never reaches the request handler: without an answer here Node drops the connection.
+  // Neither reaches the request handler: a CONNECT, and a request Node's parser refuses (a method it
+  // does not know, a malformed line). Without these, Node drops the connection or answers in plain text.
   server.on("connect", (req: http.IncomingMessage, socket: Duplex) => {
-    const requestId = randomUUID();
-    const body = JSON.stringify(errorBody("method_not_allowed", "CONNECT is not a method this server serves.", requestId));
-    const head = [`HTTP/1.1 ${statusOf("method_not_allowed")} Method Not Allowed`, "content-type: application/json", `content-length: ${Buffer.byteLength(body)}`, `${REQUEST_ID_HEADER}: ${requestId}`, "connection: close"];
-    socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
-    log.info({ requestId, method: req.method, status: 405 }, "request");
+    endRaw(socket, { code: "method_not_allowed", message: "CONNECT is not a method this server serves." }, log);
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+    endRaw(socket, { code: "invalid_request", message: "The request could not be read as HTTP/1.1." }, log);
   });
   return server;
+}
+
+/** An answer written straight to the socket, in API.md's shape, for requests Node does not hand to the server. */
+function endRaw(socket: Duplex, refusal: Refusal, log: Logger): void {
+  const requestId = randomUUID();
+  const body = JSON.stringify(errorBody(refusal.code, refusal.message, requestId));
+  const status = statusOf(refusal.code);
+  const head = [`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}`, "content-type: application/json", `content-length: ${Buffer.byteLength(body)}`, `${REQUEST_ID_HEADER}: ${requestId}`, "connection: close"];
+  socket.end(`${head.join("\r\n")}\r\n\r\n${body}`);
+  log.info({ requestId, status }, "request");
 }
