@@ -17,7 +17,7 @@ let app: AppProcess;
 beforeAll(async () => {
   await rm(DATA_DIR, { recursive: true, force: true });
   database = await createTestDatabase();
-  app = await startApp({ APP_ENV: "production", AUTH_SECRET, DATABASE_URL: database.url, DATA_DIR });
+  app = await startApp({ APP_ENV: "production", ALLOW_TEST_PAYMENTS: "true", METRICS_TOKEN: "payments-metrics-token", AUTH_SECRET, DATABASE_URL: database.url, DATA_DIR });
 });
 afterAll(async () => {
   await app?.stop();
@@ -49,7 +49,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
     if (done(value) || Date.now() > until) return value;
   }
 }
-const metricsText = async () => (await fetch(`${app.url}/metrics`)).text();
+const metricsText = async () => (await fetch(`${app.url}/metrics`, { headers: { authorization: "Bearer payments-metrics-token" } })).text();
 
 describe("payments on a production server", () => {
   it("a buyer who pays in two tabs gets one set of tickets and the second payment back, told why, logged and counted", async () => {

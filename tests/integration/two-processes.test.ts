@@ -14,12 +14,14 @@ import { roundRobinProxy } from "../support/round-robin-proxy";
  */
 const db = databaseForThisFile();
 const HOUR_MS = 3_600_000;
+const METRICS_TOKEN = "two-processes-metrics-token";
 const env = (url: string) => ({
   DATABASE_URL: url,
   DATA_DIR: ".tmp/two-processes-data",
   AUTH_SECRET: "two-processes-test-secret-not-for-any-server",
   RATE_LIMIT_SIGNIN_PER_MINUTE: "5",
   PAYMENT_TTL_SECONDS: "3",
+  METRICS_TOKEN: METRICS_TOKEN,
 });
 
 let ahead: AppProcess;
@@ -28,7 +30,7 @@ let proxy: Awaited<ReturnType<typeof roundRobinProxy>>;
 let show: Awaited<ReturnType<typeof bookableShow>>;
 
 const metric = async (app: AppProcess, name: string) => {
-  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const text = await (await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   return Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
 };
 async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000) {
