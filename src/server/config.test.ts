@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { authSecret, ConfigError, parseConfig } from "./config";
 
 const fails = (env: Record<string, string>) => {
   try {
@@ -123,5 +123,23 @@ describe("configuration", () => {
 
   it("treats an empty variable as unset", () => {
     expect(parseConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+});
+
+describe("authSecret", () => {
+  it("refuses to sign anything when no secret was resolved, instead of signing with an empty one", () => {
+    const store = globalThis as unknown as Record<symbol, unknown>;
+    const cacheKey = Symbol.for("museum.config");
+    const [cached, secret] = [store[cacheKey], process.env.AUTH_SECRET];
+    delete store[cacheKey];
+    delete process.env.AUTH_SECRET;
+    try {
+      expect(() => authSecret()).toThrow(/AUTH_SECRET is not resolved/);
+      process.env.AUTH_SECRET = "resolved-at-start-up-0123456789abcdef";
+      expect(authSecret()).toBe("resolved-at-start-up-0123456789abcdef");
+    } finally {
+      store[cacheKey] = cached;
+      process.env.AUTH_SECRET = secret;
+    }
   });
 });
