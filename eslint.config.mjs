@@ -16,8 +16,8 @@ const MODULE_STATE = [
     message: "Module-level mutable state exists once per module copy (decision 11): keep it in processSingleton().",
   },
   {
-    selector: "Program > VariableDeclaration > VariableDeclarator > NewExpression:not([callee.name='Set']), Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression:not([callee.name='Set'])",
-    message: "A module-level object exists once per module copy (decision 11): make it in processSingleton(), or keep it a constant Set.",
+    selector: "Program > VariableDeclaration > VariableDeclarator > NewExpression:not([callee.name=/^(Set|RegExp)$/]), Program > ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > NewExpression:not([callee.name=/^(Set|RegExp)$/])",
+    message: "A module-level object exists once per module copy (decision 11): make it in processSingleton(), or keep it a constant Set or RegExp.",
   },
 ];
 

@@ -1,13 +1,7 @@
-import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { findChromium } from "./tests/support/chromium";
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!fs.existsSync(chromium)) {
-  throw new Error(
-    `No Chromium found at ${chromium}. The e2e tests drive a real Chromium: install Debian's (sudo apt-get install chromium) ` +
-      "or set CHROMIUM_PATH to a Chromium or Chrome executable.",
-  );
-}
+const chromium = await findChromium();
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -23,7 +17,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: chromium,
+      executablePath: chromium.executablePath,
+      env: chromium.env && { ...process.env, ...chromium.env },
       // Root in CI needs --no-sandbox; the rest keeps Chromium off the (absent) network.
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },

@@ -9,12 +9,15 @@ import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { eq } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { connectDatabase } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded/embedded-postgres";
 import { freeLoopbackPort } from "@/db/embedded/free-port";
 import { migrateDatabase } from "@/db/migrate";
 import { exhibitions, ticketTypes, timeSlots } from "@/db/schema";
+import { holdStatement } from "@/domain/availability/holds";
+import { salesWindow } from "@/domain/availability/slot-bookable";
 import { addToCart } from "@/domain/cart/add-to-cart";
 import { ensureBuild } from "@/server/start/build";
 import { launchApp } from "../tests/support/app-process";
@@ -78,7 +81,7 @@ async function main() {
       .insert(exhibitions)
       .values({ slug: "bench", kind: "show", status: "published", title: "Bench", summary: "", description: "", imageUrl: "/icon.svg", durationMinutes: 30 })
       .returning();
-    const [adult] = await db.insert(ticketTypes).values({ exhibitionId: exhibition!.id, code: "adult", name: "Adult", priceMinor: 100, currency: "INR" }).returning();
+    const [adult] = await db.insert(ticketTypes).values({ exhibitionId: exhibition!.id, code: "adult", name: "Adult", priceMinor: 100 }).returning();
     const tomorrow = Date.now() + 86_400_000;
     let slotNumber = 0;
     const newSlot = async (capacity: number) => {
@@ -88,7 +91,9 @@ async function main() {
     };
     const slotState = async (slotId: string) => (await db.select().from(timeSlots).where(eq(timeSlots.id, slotId)))[0]!;
 
-    const holdStatement = "UPDATE time_slots SET held = held + 1 WHERE id = $1 AND status = 'open' AND starts_at > now() AND held + sold + 1 <= capacity";
+    // The very statement takeHold sends, rendered once per slot for a plain pg client.
+    const window = salesWindow(new Date(), settings.venueTimeZone);
+    const rendered = (slotId: string) => new PgDialect().sqlToQuery(holdStatement(slotId, 1, window));
     const url = new URL(`${app.url}/api/cart/items`);
 
     for (const concurrency of CONCURRENCY) {
@@ -99,9 +104,11 @@ async function main() {
         return client;
       }));
       const rawSlot = await newSlot(100_000_000);
-      const raw = await drive(concurrency, async (worker) => (await clients[worker]!.query(holdStatement, [rawSlot])).rowCount === 1);
+      const rawHold = rendered(rawSlot);
+      const raw = await drive(concurrency, async (worker) => (await clients[worker]!.query(rawHold.sql, rawHold.params)).rowCount === 1);
       const soldOutSlot = await newSlot(SELL_OUT_CAPACITY);
-      const rawSold = await drive(concurrency, async (worker) => (await clients[worker]!.query(holdStatement, [soldOutSlot])).rowCount === 1, 1);
+      const soldOutHold = rendered(soldOutSlot);
+      const rawSold = await drive(concurrency, async (worker) => (await clients[worker]!.query(soldOutHold.sql, soldOutHold.params)).rowCount === 1, 1);
       await Promise.all(clients.map((client) => client.end()));
       const rawFigure = summarise("hold-raw-sql", concurrency, raw, Math.max(0, rawSold.holds - SELL_OUT_CAPACITY));
       console.log(JSON.stringify(rawFigure));

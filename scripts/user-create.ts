@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createCredentialUser, setRole } from "@/db/accounts";
+import { createCredentialUser, generatePassword, setRole } from "@/db/accounts";
 import { migrateDatabase } from "@/db/migrate";
 import { config } from "@/server/config";
 import { databaseHandle, openDatabase } from "@/server/database";
@@ -31,7 +30,7 @@ const database = await startDatabase(cfg, logger());
 try {
   await migrateDatabase(database.url);
   const handle = databaseHandle(openDatabase(database.url));
-  const password = given ?? randomBytes(12).toString("base64url");
+  const password = given ?? generatePassword();
   const now = new Date();
   const user = await createCredentialUser(handle.db, { email, name: name ?? email.split("@")[0]!, password, role, now });
   if (user.created) {

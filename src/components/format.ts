@@ -1,9 +1,11 @@
 import { clockTime, venueDateOf } from "@/domain/calendar/venue-time";
-import type { Money } from "@/domain/money";
+import { minorDigits, type Money } from "@/domain/money";
 
+/** "₹250", "₹99.50", "¥1,200", "KWD 1.250": whole amounts without decimals, others with the currency's own digits. */
 export function formatMoney(money: Money): string {
-  const rupees = money.amount / 100;
-  return new Intl.NumberFormat("en-IN", { style: "currency", currency: money.currency, maximumFractionDigits: Number.isInteger(rupees) ? 0 : 2 }).format(rupees);
+  const digits = minorDigits(money.currency);
+  const major = money.amount / 10 ** digits;
+  return new Intl.NumberFormat("en-IN", { style: "currency", currency: money.currency, minimumFractionDigits: Number.isInteger(major) ? 0 : digits, maximumFractionDigits: Number.isInteger(major) ? 0 : digits }).format(major);
 }
 
 export function formatTime(iso: string, timeZone: string): string {

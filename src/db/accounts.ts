@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "./client";
@@ -6,6 +6,9 @@ import { accounts, users } from "./schema";
 
 export type Role = (typeof users.$inferSelect)["role"];
 type NewAccount = { email: string; name: string; password: string; role: Role; now: Date };
+
+/** A password for an account made without one (96 random bits), to be shown to its owner once. */
+export const generatePassword = () => randomBytes(12).toString("base64url");
 
 /**
  * An email-and-password account as better-auth would create it (its password hash, its

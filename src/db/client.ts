@@ -13,6 +13,10 @@ export function connectDatabase(url: string, options: { max?: number; onError?: 
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 20, connectionTimeoutMillis: 5_000, options: "-c lock_timeout=3s" });
   // An idle client losing its server (restart, failover) must not take the process down with it.
   pool.on("error", (error) => options.onError?.(error));
+  // A client lent out (in a transaction) when its server goes away emits 'error' with none of the
+  // pool's listeners on it, which would end the process. Its query fails anyway, and the pool drops it
+  // when it comes back.
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig } from "./config";
+import { authSecret, ConfigError, parseConfig } from "./config";
 
 const fails = (env: Record<string, string>) => {
   try {
@@ -35,6 +35,11 @@ describe("configuration", () => {
       publicUrl: "http://localhost:3000",
       databaseUrl: undefined,
       smtpUrl: undefined,
+      trustedProxies: 0,
+      metricsToken: undefined,
+      rateLimitSignInPerMinute: 5,
+      rateLimitSignInAccountPerMinute: 50,
+      rateLimitSignInIpPerMinute: 60,
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -107,13 +112,39 @@ describe("configuration", () => {
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
     [{ PAYMENT_PROVIDER: "razorpay" }, "RAZORPAY_KEY_ID"],
     [{ PAYMENT_PROVIDER: "stripe" }, "STRIPE_SECRET_KEY"],
+    [{ TRUST_PROXY: "yes" }, "TRUST_PROXY"],
+    [{ TRUST_PROXY: "10" }, "TRUST_PROXY"],
+    [{ METRICS_TOKEN: "short" }, "METRICS_TOKEN"],
   ])("refuses %o with one line naming %s", (env, variable) => {
     const message = fails(env);
     expect(message).toContain(variable);
     expect(message).not.toContain("\n");
   });
 
+  it.each<Record<string, string>>([{}, { PAYMENT_PROVIDER: "test" }, { ALLOW_TEST_PAYMENTS: "false" }])("refuses the test payment provider in production: %o", (env) => {
+    const message = fails({ APP_ENV: "production", AUTH_SECRET: "x".repeat(32), ...env });
+    expect(message).toContain("PAYMENT_PROVIDER must be razorpay or stripe when APP_ENV=production");
+    expect(message).toContain("ALLOW_TEST_PAYMENTS=true");
+  });
+
+  it("takes the test payment provider in production only when ALLOW_TEST_PAYMENTS=true, and a real one without it", () => {
+    const production = { APP_ENV: "production", AUTH_SECRET: "x".repeat(32) };
+    expect(parseConfig({ ...production, ALLOW_TEST_PAYMENTS: "true" })).toMatchObject({ production: true, paymentProvider: "test" });
+    const stripe = { PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_live_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
+    expect(parseConfig({ ...production, ...stripe })).toMatchObject({ paymentProvider: "stripe" });
+  });
+
+  it.each([
+    ["false", 0],
+    ["true", 1],
+    ["1", 1],
+    ["2", 2],
+  ])("reads TRUST_PROXY=%s as %i trusted proxies", (value, hops) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustedProxies).toBe(hops);
+  });
+
   it("does not echo secrets or connection strings back", () => {
+    expect(fails({ METRICS_TOKEN: "hunter2" })).not.toContain("hunter2");
     const message = fails({ DATABASE_URL: "mysql://root:hunter2@db/museum" });
     expect(message).toContain("DATABASE_URL");
     expect(message).not.toContain("hunter2");
@@ -121,5 +152,23 @@ describe("configuration", () => {
 
   it("treats an empty variable as unset", () => {
     expect(parseConfig({ PORT: "", DATABASE_URL: "" })).toMatchObject({ port: 3000, databaseUrl: undefined });
+  });
+});
+
+describe("authSecret", () => {
+  it("refuses to sign anything when no secret was resolved, instead of signing with an empty one", () => {
+    const store = globalThis as unknown as Record<symbol, unknown>;
+    const cacheKey = Symbol.for("museum.config");
+    const [cached, secret] = [store[cacheKey], process.env.AUTH_SECRET];
+    delete store[cacheKey];
+    delete process.env.AUTH_SECRET;
+    try {
+      expect(() => authSecret()).toThrow(/AUTH_SECRET is not resolved/);
+      process.env.AUTH_SECRET = "resolved-at-start-up-0123456789abcdef";
+      expect(authSecret()).toBe("resolved-at-start-up-0123456789abcdef");
+    } finally {
+      store[cacheKey] = cached;
+      process.env.AUTH_SECRET = secret;
+    }
   });
 });

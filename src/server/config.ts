@@ -61,17 +61,25 @@ const schema = z
     PUBLIC_URL: z.url("must be an absolute URL such as https://tickets.example.org").optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     PAYMENT_PROVIDER: z.enum(["test", "razorpay", "stripe"], "must be test, razorpay or stripe").default("test"),
+    ALLOW_TEST_PAYMENTS: z.enum(["true", "false"], "must be true or false").default("false"),
     RAZORPAY_KEY_ID: z.string().min(1).optional(),
     RAZORPAY_KEY_SECRET: z.string().min(1).optional(),
     RAZORPAY_WEBHOOK_SECRET: z.string().min(1).optional(),
     STRIPE_SECRET_KEY: z.string().min(1).optional(),
     STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+    OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 1000, 20),
     SMTP_URL: z.string().refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), "must be an smtp:// or smtps:// URL").optional(),
     RATE_LIMIT_CART_PER_MINUTE: wholeNumber(1, 1_000_000, 120),
     RATE_LIMIT_IP_PER_MINUTE: wholeNumber(1, 10_000_000, 30_000),
     RATE_LIMIT_SIGNIN_PER_MINUTE: wholeNumber(1, 1_000_000, 5),
+    RATE_LIMIT_SIGNIN_ACCOUNT_PER_MINUTE: wholeNumber(1, 1_000_000, 50),
     RATE_LIMIT_SIGNIN_IP_PER_MINUTE: wholeNumber(1, 10_000_000, 60),
-    TRUST_PROXY: z.enum(["true", "false"], "must be true or false").default("false"),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d)$/, "must be true, false or the number of proxies in front (0 to 9)")
+      .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
+      .default(0),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
   })
   .superRefine((env, issue) => {
@@ -89,6 +97,13 @@ const schema = z
     }
     if (env.APP_ENV === "production" && !env.AUTH_SECRET) {
       issue.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required when APP_ENV=production" });
+    }
+    if (env.APP_ENV === "production" && env.PAYMENT_PROVIDER === "test" && env.ALLOW_TEST_PAYMENTS !== "true") {
+      issue.addIssue({
+        code: "custom",
+        path: ["PAYMENT_PROVIDER"],
+        message: "must be razorpay or stripe when APP_ENV=production: the test provider sells tickets without taking money (set ALLOW_TEST_PAYMENTS=true for a trial run)",
+      });
     }
     const providerKeys = {
       test: [],
@@ -139,12 +154,15 @@ function toConfig(env: z.output<typeof schema>) {
     razorpay: { keyId: env.RAZORPAY_KEY_ID, keySecret: env.RAZORPAY_KEY_SECRET, webhookSecret: env.RAZORPAY_WEBHOOK_SECRET },
     stripe: { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET },
     smtpUrl: env.SMTP_URL,
+    outboxMaxAttempts: env.OUTBOX_MAX_ATTEMPTS,
     logLevel: env.LOG_LEVEL,
     rateLimitCartPerMinute: env.RATE_LIMIT_CART_PER_MINUTE,
     rateLimitIpPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
     rateLimitSignInPerMinute: env.RATE_LIMIT_SIGNIN_PER_MINUTE,
+    rateLimitSignInAccountPerMinute: env.RATE_LIMIT_SIGNIN_ACCOUNT_PER_MINUTE,
     rateLimitSignInIpPerMinute: env.RATE_LIMIT_SIGNIN_IP_PER_MINUTE,
-    trustProxy: env.TRUST_PROXY === "true",
+    trustedProxies: env.TRUST_PROXY,
+    metricsToken: env.METRICS_TOKEN,
   };
 }
 
@@ -156,7 +174,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
       const value = present[name];
-      const shown = value === undefined || /SECRET|PASSWORD|DATABASE_URL|SMTP_URL/.test(name) ? "" : ` (got "${value}")`;
+      const shown = value === undefined || /SECRET|PASSWORD|TOKEN|DATABASE_URL|SMTP_URL/.test(name) ? "" : ` (got "${value}")`;
       return `${name} ${issue.message}${shown}`;
     });
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);

@@ -3,14 +3,18 @@ import { idempotencyKeys } from "@/db/schema";
 import { reconcileHolds } from "@/domain/availability/reconcile-holds";
 import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-holds";
 import { expireOrders } from "@/domain/checkout/expire-orders";
-import type { Database } from "@/db/client";
+import type { Database, DatabaseHandle } from "@/db/client";
+import { now } from "./clock";
+import { forgetFinishedRateLimits } from "./http/database-rate-limiter";
 import { IDEMPOTENCY_WINDOW_MS } from "./http/idempotency";
+import { lead } from "./leader";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { kickOutbox } from "./outbox/outbox";
 
 const SWEEP_EVERY_MS = 5_000;
 const RECONCILE_EVERY_MS = 60_000;
+const RATE_LIMIT_CLEANUP_EVERY_MS = 60_000;
 // Payments kick the outbox at once; the tick catches what a crash or a failed attempt left.
 const OUTBOX_EVERY_MS = 5_000;
 
@@ -28,17 +32,32 @@ function every(everyMs: number, task: () => Promise<void>) {
   };
 }
 
-/** The sweeper (expired holds and orders, old idempotency keys), the outbox and the drift reconciler. */
-export function startBackgroundJobs(db: Database, log: Logger, metrics: Metrics): () => Promise<void> {
+/**
+ * The background jobs, run by one process of all those on the database (leader.ts). Each is also
+ * safe run twice at once, as at a hand-over: the sweeper and expiry lock what they change and skip
+ * what others hold, the reconciler recounts under the slot's lock, and the outbox leases each job.
+ */
+export function startBackgroundJobs(handle: DatabaseHandle, log: Logger, metrics: Metrics): () => Promise<void> {
+  const leadership = lead({
+    connection: handle.pool.options,
+    log,
+    start: () => runJobs(handle.db, log, metrics),
+    onChange: (leading) => metrics.backgroundJobsLeader.set(Number(leading)),
+  });
+  return leadership.stop;
+}
+
+/** The sweeper (expired holds and orders, old idempotency keys), the outbox, the drift reconciler and old rate-limit counts. */
+function runJobs(db: Database, log: Logger, metrics: Metrics): () => Promise<void> {
   const stops = [
     every(SWEEP_EVERY_MS, async () => {
       try {
-        const now = new Date();
-        const swept = await releaseAllExpiredHolds(db, now);
+        const at = now();
+        const swept = await releaseAllExpiredHolds(db, at);
         if (swept.released > 0) log.info(swept, "released expired holds");
-        const expiredOrders = await expireOrders(db, now);
+        const expiredOrders = await expireOrders(db, at);
         if (expiredOrders > 0) log.info({ orders: expiredOrders }, "expired unpaid orders and gave their places back");
-        await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS)));
+        await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(at.getTime() - IDEMPOTENCY_WINDOW_MS)));
       } catch (error) {
         log.error({ err: error }, "the hold sweeper failed");
       }
@@ -58,6 +77,9 @@ export function startBackgroundJobs(db: Database, log: Logger, metrics: Metrics)
       } catch (error) {
         log.error({ err: error }, "the hold reconciler failed");
       }
+    }),
+    every(RATE_LIMIT_CLEANUP_EVERY_MS, async () => {
+      await forgetFinishedRateLimits(db).catch((error: unknown) => log.warn({ err: error }, "old rate-limit counts could not be deleted"));
     }),
   ];
   return async () => {

@@ -1,8 +1,8 @@
 import path from "node:path";
 import next from "next";
 import { migrateDatabase } from "@/db/migrate";
-import { DEMO_STAFF } from "@/db/seed/demo-museum";
-import { isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
+import { DEMO_STAFF_CREATED, isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
+import { keepDatabaseClock } from "./clock";
 import { config, isConfigError, type Config } from "./config";
 import { databaseHandle, openDatabase } from "./database";
 import { startBackgroundJobs } from "./jobs";
@@ -13,7 +13,9 @@ import { resolveAuthSecret } from "./start/auth-secret";
 import { ensureBuild, projectRoot } from "./start/build";
 import { acquireInstanceLock } from "./start/instance-lock";
 import { startDatabase, type DatabaseServer } from "./start/database";
+import { routeMethods } from "./start/route-methods";
 import { routeNamer } from "./start/route-names";
+import { securityHeaders } from "./start/security-headers";
 import { directRoutes } from "./start/direct-routes";
 import { createWebServer } from "./start/web-server";
 
@@ -49,8 +51,9 @@ async function main() {
     await migrateDatabase(database.url);
     const handle = databaseHandle(openDatabase(database.url));
     if (await isCatalogueEmpty(handle.db)) {
-      const seeded = await seedDemoMuseum(handle.db, { now: new Date(), timeZone: cfg.venueTimeZone, currency: cfg.currency, withDemoStaff: !cfg.production });
+      const { demoStaff, ...seeded } = await seedDemoMuseum(handle.db, { now: new Date(), timeZone: cfg.venueTimeZone, currency: cfg.currency, withDemoStaff: !cfg.production });
       log.info(seeded, "seeded the demo museum into the empty database");
+      if (demoStaff) log.warn(demoStaff, DEMO_STAFF_CREATED);
     }
     process.env.AUTH_SECRET = await resolveAuthSecret(cfg);
     await serve(cfg, log, database, stop);
@@ -61,6 +64,7 @@ async function main() {
 }
 
 async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: () => Promise<void>) {
+  const stopClock = await keepDatabaseClock(databaseHandle().pool, log, (offsetMs) => metrics().databaseClockOffset.set(offsetMs / 1000));
   const app = next({ dev: false, dir: projectRoot, hostname: "localhost", port: cfg.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -68,9 +72,11 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     handle: (req, res) => handle(req, res),
     direct: await directRoutes(),
     routeOf: routeNamer(path.join(projectRoot, ".next")),
+    methodsOf: routeMethods(path.join(projectRoot, "src", "app")),
     log,
     metrics: metrics(),
-    trustProxy: cfg.trustProxy,
+    trustedProxies: cfg.trustedProxies,
+    headers: securityHeaders(cfg),
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -80,11 +86,8 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     server.listen(cfg.port, cfg.host, resolve);
   });
 
-  const stopJobs = startBackgroundJobs(databaseHandle().db, log, metrics());
+  const stopJobs = startBackgroundJobs(databaseHandle(), log, metrics());
   log.info({ port: cfg.port, database: database.embedded ? "embedded" : "DATABASE_URL" }, `Serving on http://localhost:${cfg.port}`);
-  if (!cfg.production) {
-    log.warn({ email: DEMO_STAFF.email, password: DEMO_STAFF.password }, "Demo staff account (development only: set APP_ENV=production on a real server)");
-  }
 
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -103,6 +106,7 @@ async function serve(cfg: Config, log: Logger, database: DatabaseServer, stop: (
     await closed;
     clearTimeout(force);
     await stopJobs();
+    stopClock();
     await databaseHandle().close();
     await stop();
     log.info("stopped");

@@ -24,6 +24,34 @@ function create() {
       help: "Slots whose held count disagreed with their live holds and was repaired (must stay 0).",
       registers: [registry],
     }),
+    paymentRefunds: new client.Counter({
+      name: "payment_refunds_total",
+      help: "Captured payments refunded automatically instead of becoming tickets, by reason.",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
+    paymentsNeedingAttention: new client.Counter({
+      name: "payments_needing_attention_total",
+      help: "Captured payments a person must look at: unmatched (names no order here) or refund_failed (its refund job is dead).",
+      labelNames: ["reason"] as const,
+      registers: [registry],
+    }),
+    outboxDeadJobs: new client.Gauge({
+      name: "outbox_dead_jobs",
+      help: "Outbox jobs (e-mails, refunds) that failed OUTBOX_MAX_ATTEMPTS times and are no longer tried, by kind (must stay 0).",
+      labelNames: ["kind"] as const,
+      registers: [registry],
+    }),
+    backgroundJobsLeader: new client.Gauge({
+      name: "background_jobs_leader",
+      help: "1 while this process runs the background jobs for its database (one process at a time does).",
+      registers: [registry],
+    }),
+    databaseClockOffset: new client.Gauge({
+      name: "database_clock_offset_seconds",
+      help: "The database's clock minus this host's; the app reads the database's time.",
+      registers: [registry],
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Ctx, Settings } from "@/domain/context";
+import { now } from "./clock";
 import { config } from "./config";
 import { db } from "./database";
 
@@ -20,5 +21,5 @@ export function settings(): Settings {
 }
 
 export function requestContext(): Ctx {
-  return { db: db(), actor: { kind: "anonymous" }, now: () => new Date(), settings: settings() };
+  return { db: db(), actor: { kind: "anonymous" }, now, settings: settings() };
 }

@@ -113,15 +113,25 @@ describe("sign-up, sign-in, sign-out and /api/me", () => {
 });
 
 describe("guessing passwords", () => {
-  it("is limited per email: 429 with Retry-After, even with the right password, from any address", async () => {
+  it("is limited per email and address: 429 with Retry-After there, even with the right password, while the owner still signs in from their own", async () => {
     const email = await existingUser();
+    const stranger = device();
     const answers = [];
-    for (let attempt = 0; attempt < 6; attempt++) answers.push((await signIn(device(), email, `guess number ${attempt}`)).status);
+    for (let attempt = 0; attempt < 6; attempt++) answers.push((await signIn(stranger, email, `guess number ${attempt}`)).status);
     expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
-    const right = await signIn(device(), email);
+    const right = await signIn(stranger, email);
     expect(right.status).toBe(429);
     expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(right.body.error.code).toBe("rate_limited");
+    expect((await signIn(device(), email)).status).toBe(200);
+  });
+
+  it("counts failures only: the owner signing in again and again is never refused", async () => {
+    const email = await existingUser();
+    const owner = device();
+    const answers = [];
+    for (let attempt = 0; attempt < 8; attempt++) answers.push((await signIn(owner, email)).status);
+    expect(answers).toEqual(Array(8).fill(200));
   });
 
   it("is limited per address across many emails", async () => {

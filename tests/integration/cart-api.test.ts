@@ -133,6 +133,30 @@ describe("Idempotency-Key", () => {
     const b = await add(line(1), { cookie: cookieOf(await add(line()))!, headers });
     expect(a.body.cart.id).not.toBe(b.body.cart.id);
   });
+
+  it("never hands one cookieless visitor the cart another created with the same key", async () => {
+    const own = await bookableShow(database.db, new Date());
+    const body = { slotId: own.slot.id, ticketTypeId: own.adult.id, quantity: 1 };
+    const headers = { "idempotency-key": "first-add" };
+    const first = await add(body, { headers });
+    const second = await add(body, { headers });
+    expect(second.status).toBe(201);
+    expect(cookieOf(second)).toBeDefined();
+    expect(cookieOf(second)).not.toBe(cookieOf(first));
+    expect(second.body.cart.id).not.toBe(first.body.cart.id);
+    expect(JSON.stringify(second.body)).not.toContain(first.body.cart.items[0].id);
+  });
+
+  it("keeps a cookieless visitor's key under the cart its answer created", async () => {
+    const own = await bookableShow(database.db, new Date());
+    const body = { slotId: own.slot.id, ticketTypeId: own.adult.id, quantity: 2 };
+    const headers = { "idempotency-key": "lost-answer" };
+    const first = await add(body, { headers });
+    const again = await add(body, { headers, cookie: cookieOf(first) });
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get("set-cookie")).toBeNull();
+    expect((await slotCounts(database.db, own.slot.id)).held).toBe(2);
+  });
 });
 
 describe("malformed requests", () => {

@@ -13,7 +13,7 @@ import { GET as getPdf } from "@/app/api/orders/[id]/tickets.pdf/route";
 import { POST as webhook } from "@/app/api/payments/[provider]/webhook/route";
 import { GET as publicKey } from "@/app/api/tickets/public-key/route";
 import { POST as completeTestPayment } from "@/app/pay/[provider]/[id]/complete/route";
-import { orders, paymentEvents, ticketPdfs, tickets } from "@/db/schema";
+import { orderItems, orders, paymentEvents, payments, ticketPdfs, tickets, timeSlots } from "@/db/schema";
 import { verifyTicket } from "@/domain/tickets/ticket-token";
 import { config } from "@/server/config";
 import { databaseHandle } from "@/server/database";
@@ -24,7 +24,9 @@ import { TEST_SIGNATURE_HEADER } from "@/server/payments/test-provider";
 import { ticketToken } from "@/server/tickets/ticket-qr";
 import { applyPaymentEvent } from "@/domain/checkout/apply-payment";
 import { bookableShow, slotCounts, testCtx } from "../support/cart-fixtures";
+import { paidEvent } from "../support/order-fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { readOutboxMail } from "../support/mail-files";
 import { device, type Device } from "../support/device";
 
 let database: TestDatabase;
@@ -41,7 +43,9 @@ const add = (on: Device, quantity = 2) => on.send(postItem, "POST", "/api/cart/i
 const checkout = (on: Device, headers: Record<string, string> = {}) => on.send(postCheckout, "POST", "/api/checkout", { body: contact, headers });
 const keyOf = (answer: { body: { payment: { redirectUrl: string } } }) => new URL(answer.body.payment.redirectUrl, "http://localhost").searchParams.get("key")!;
 
-async function sendEvent(outcome: "pay" | "decline", order: { id: string; total: { amount: number } }, signed = theTestProvider().signedEvent(outcome, { id: order.id, totalMinor: order.total.amount })) {
+const chargeOf = (order: { id: string; total: { amount: number; currency: string } }) => ({ id: order.id, totalMinor: order.total.amount, currency: order.total.currency });
+
+async function sendEvent(outcome: "pay" | "decline", order: { id: string; total: { amount: number; currency: string } }, signed = theTestProvider().signedEvent(outcome, chargeOf(order))) {
   return device().send(webhook, "POST", "/api/payments/test/webhook", { params: { provider: "test" }, headers: { [TEST_SIGNATURE_HEADER]: signed.signature, "content-type": "application/json" }, body: JSON.parse(signed.body) });
 }
 
@@ -79,12 +83,23 @@ describe("POST /api/checkout", () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields).sort()).toEqual(["email", "name", "phone"]);
   });
+
+  it("answers 422 slot_closed naming the line whose slot was cancelled while it was held, and makes no order", async () => {
+    const closing = await bookableShow(database.db, new Date());
+    const guest = device();
+    const added = await guest.send(postItem, "POST", "/api/cart/items", { body: { slotId: closing.slot.id, ticketTypeId: closing.adult.id, quantity: 1 } });
+    await database.db.update(timeSlots).set({ status: "cancelled" }).where(eq(timeSlots.id, closing.slot.id));
+    const refused = await checkout(guest);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "slot_closed", itemIds: [added.body.cart.items[0].id], requestId: expect.any(String) });
+    expect(await database.db.select().from(orderItems).where(eq(orderItems.slotId, closing.slot.id))).toEqual([]);
+  });
 });
 
 describe("the payment webhook", () => {
   it("refuses a bad signature with 400 and changes nothing", async () => {
     const { order } = await placed();
-    const signed = theTestProvider().signedEvent("pay", { id: order.id, totalMinor: order.total.amount });
+    const signed = theTestProvider().signedEvent("pay", chargeOf(order));
     const forged = await sendEvent("pay", order, { body: signed.body.replace(String(order.total.amount), "1"), signature: signed.signature });
     expect(forged.status).toBe(400);
     const unsigned = await sendEvent("pay", order, { body: signed.body, signature: "" });
@@ -95,7 +110,7 @@ describe("the payment webhook", () => {
 
   it("replayed three times gives one set of tickets", async () => {
     const { order } = await placed();
-    const signed = theTestProvider().signedEvent("pay", { id: order.id, totalMinor: order.total.amount });
+    const signed = theTestProvider().signedEvent("pay", chargeOf(order));
     const answers = [];
     for (let i = 0; i < 3; i++) answers.push(await sendEvent("pay", order, signed));
     expect(answers.map((answer) => [answer.status, answer.body.outcome])).toEqual([[200, "paid"], [200, "duplicate"], [200, "duplicate"]]);
@@ -119,6 +134,10 @@ describe("the test provider's page", () => {
     const paid = await send("pay");
     expect(paid.headers.get("location")).toBe(`/orders/${order.id}?key=${key}`);
     expect((await database.db.select().from(orders).where(eq(orders.id, order.id)))[0]!.status).toBe("paid");
+    // "Pay" again from a second tab is a second payment: it is refunded, and the tickets stay one set.
+    expect((await send("pay")).headers.get("location")).toBe(`/pay/test/${order.id}?key=${key}&result=second_capture`);
+    expect((await database.db.select({ status: payments.status }).from(payments).where(eq(payments.orderId, order.id))).map((payment) => payment.status).sort()).toEqual(["applied", "refunding"]);
+    expect(await database.db.select().from(tickets).where(eq(tickets.orderId, order.id))).toHaveLength(2);
   });
 });
 
@@ -228,7 +247,7 @@ describe("the outbox", () => {
   it("still sends a confirmation whose worker died mid-job, once its lease has run out", async () => {
     const { order } = await placed();
     // The payment commits with its e-mail queued; the worker that took the e-mail then dies, leaving the job leased.
-    await applyPaymentEvent({ ctx: testCtx(database.db, { now: new Date() }), input: { provider: "test", eventId: `evt_${order.id}`, type: "paid", orderId: order.id, payload: {} } });
+    await applyPaymentEvent({ ctx: testCtx(database.db, { now: new Date() }), input: paidEvent(order.id) });
     await database.db.execute(`UPDATE outbox SET leased_until = now() + interval '1 hour', attempts = 1 WHERE order_id = '${order.id}'`);
     const file = path.join(config().dataDir, "outbox", `order-${order.number}-confirmation_localhost.eml`);
     await fs.rm(file, { force: true });
@@ -246,10 +265,13 @@ describe("the outbox", () => {
     await expireOrders(database.db, new Date());
     const before = await slotCounts(database.db, show.slot.id);
     await database.db.execute(`UPDATE time_slots SET sold = capacity - held WHERE id = '${show.slot.id}'`);
-    expect((await sendEvent("pay", order)).body.outcome).toBe("refund");
+    expect((await sendEvent("pay", order)).body.outcome).toBe("late_no_room");
     await kickOutbox(database.db, logger());
-    const mail = await fs.readFile(path.join(config().dataDir, "outbox", `order-${order.number}-refund_localhost.eml`), "utf8");
-    expect(mail).toContain("refunded");
+    const [payment] = await database.db.select().from(payments).where(eq(payments.orderId, order.id));
+    expect(payment).toMatchObject({ status: "refunded", refundReason: "late_no_room" });
+    const mail = await readOutboxMail(config().dataDir, `order-${order.number}-refund-${payment!.providerPaymentId}@localhost`);
+    expect(mail).toContain("the places had gone to other visitors");
+    expect(mail).toContain("We have refunded that payment of ₹500 in full");
     const after = await slotCounts(database.db, show.slot.id);
     expect(after.held + after.sold).toBeLessThanOrEqual(after.capacity);
     await database.db.execute(`UPDATE time_slots SET sold = ${before.sold} WHERE id = '${show.slot.id}'`);

@@ -49,6 +49,26 @@ describe("GET /api/events", () => {
     await Promise.all([mine.close(), stranger.close()]);
   });
 
+  it("never streams a slot's availability going back, under rapid changes from both processes, and ends on the database's", async () => {
+    const { slots, adult } = await bookableShow(db.current.db, new Date(), { capacity: 200, slots: 4 });
+    const url = (app: AppProcess) => `${app.url}/api/events?slots=${slots.map((slot) => slot.id).join(",")}`;
+    const streams = await Promise.all([a, b, a, b].map((app) => openEventStream(url(app))));
+    const adds = Array.from({ length: 120 }, (_, i) => add(i % 2 ? a : b, { slotId: slots[i % slots.length]!.id, ticketTypeId: adult.id, quantity: 1 + (i % 3) }));
+    // Streams opened while the changes flow get their first state in order with them too.
+    streams.push(...(await Promise.all([a, b].map((app) => openEventStream(url(app))))));
+    expect(new Set((await Promise.all(adds)).map((response) => response.status))).toEqual(new Set([201]));
+
+    const { rows } = await db.current.pool.query<{ id: string; available: number }>("SELECT id, capacity - held - sold AS available FROM time_slots WHERE id = ANY($1)", [slots.map((slot) => slot.id)]);
+    for (const stream of streams) {
+      for (const { id, available } of rows) {
+        const seen = () => stream.events.filter((event) => event.event === "availability" && event.data.slotId === id).map((event) => event.data.available as number);
+        await stream.next(() => seen().at(-1) === available);
+        expect(seen(), `slot ${id}`).toEqual([...seen()].sort((x, y) => y - x));
+      }
+    }
+    await Promise.all(streams.map((stream) => stream.close()));
+  });
+
   it("refuses slot lists that are not ids", async () => {
     const response = await fetch(`${b.url}/api/events?slots=abc,def`);
     expect(response.status).toBe(400);

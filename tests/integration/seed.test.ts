@@ -11,11 +11,12 @@ const now = new Date("2026-11-21T03:00:00Z");
 const options = { now, timeZone: "Asia/Kolkata", currency: "INR", withDemoStaff: true };
 
 const db = databaseForThisFile();
+let firstSeed: Awaited<ReturnType<typeof seedDemoMuseum>>;
 
 describe("the demo museum seed", () => {
   it("fills an empty database with a believable museum", async () => {
     expect(await isCatalogueEmpty(db.current.db)).toBe(true);
-    await seedDemoMuseum(db.current.db, options);
+    firstSeed = await seedDemoMuseum(db.current.db, options);
     expect(await isCatalogueEmpty(db.current.db)).toBe(false);
 
     const published = await db.current.db.select().from(exhibitions).where(eq(exhibitions.status, "published"));
@@ -28,7 +29,7 @@ describe("the demo museum seed", () => {
       const codes = types.filter((type) => type.exhibitionId === exhibition.id).map((type) => type.code);
       expect(codes).toEqual(expect.arrayContaining(["adult", "child", "student", "senior"]));
     }
-    expect(types.every((type) => type.currency === "INR" && type.priceMinor % 100 === 0)).toBe(true);
+    expect(types.every((type) => type.priceMinor % 100 === 0)).toBe(true);
   });
 
   it("schedules a slot every 30 minutes from 10:00 to 17:30, venue time, for 60 days", async () => {
@@ -47,12 +48,18 @@ describe("the demo museum seed", () => {
     expect(days.at(-1)).toBe("2027-01-19");
   });
 
-  it("creates a demo staff account whose password works", async () => {
+  it("creates a demo staff account with a password of its own, returned once and stored only hashed", async () => {
     const [staff] = await db.current.db.select().from(users).where(eq(users.email, DEMO_STAFF.email));
     expect(staff?.role).toBe("staff");
     const [account] = await db.current.db.select().from(accounts).where(eq(accounts.userId, staff!.id));
     expect(account?.providerId).toBe("credential");
-    expect(await verifyPassword({ hash: account!.password!, password: DEMO_STAFF.password })).toBe(true);
+    const { email, password } = firstSeed.demoStaff!;
+    expect(email).toBe(DEMO_STAFF.email);
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    expect(account!.password).not.toContain(password);
+    expect(await verifyPassword({ hash: account!.password!, password })).toBe(true);
+    expect(await verifyPassword({ hash: account!.password!, password: "kaveri-demo-staff" })).toBe(false);
+    expect((await seedDemoMuseum(db.current.db, options)).demoStaff).toBeUndefined();
   });
 
   it("re-seeds without duplicating anything or touching bookings, and tops up days as time passes", async () => {
@@ -80,6 +87,23 @@ describe("the demo museum seed", () => {
       expect(await production.db.select().from(users)).toHaveLength(0);
     } finally {
       await production.drop();
+    }
+  });
+
+  it("prices in the minor units of the configured currency: fils for KWD, yen for JPY", async () => {
+    const priceOf = async (database: { db: typeof db.current.db }) =>
+      Object.fromEntries((await database.db.select().from(ticketTypes).innerJoin(exhibitions, eq(exhibitions.id, ticketTypes.exhibitionId))).map((row) => [`${row.exhibitions.slug} ${row.ticket_types.code}`, row.ticket_types.priceMinor]));
+    const inPaise = await priceOf(db.current);
+    for (const [currency, toPaise] of [["KWD", 10], ["JPY", 0.01]] as const) {
+      const other = await createTestDatabase();
+      try {
+        await seedDemoMuseum(other.db, { ...options, currency, withDemoStaff: false });
+        const prices = await priceOf(other);
+        expect(Object.keys(prices).sort()).toEqual(Object.keys(inPaise).sort());
+        for (const [key, paise] of Object.entries(inPaise)) expect(prices[key], `${currency} ${key}`).toBe(paise * toPaise);
+      } finally {
+        await other.drop();
+      }
     }
   });
 });

@@ -12,7 +12,7 @@ describe("a server on DATABASE_URL", () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     await seedDemoMuseum(database.db, { now: new Date(), timeZone: "Asia/Kolkata", currency: "INR", withDemoStaff: false });
-    app = await startApp({ DATABASE_URL: database.url, DATA_DIR: ".tmp/server-test-data" });
+    app = await startApp({ DATABASE_URL: database.url, DATA_DIR: ".tmp/server-test-data", METRICS_TOKEN: "metrics-token-for-tests-0123456789" });
   });
   afterAll(async () => {
     await app?.stop();
@@ -75,7 +75,7 @@ describe("a server on DATABASE_URL", () => {
   it("exports request counts and latency histograms by route and status", async () => {
     await (await fetch(`${app.url}/api/exhibitions/no-such-exhibition`)).text();
     await (await fetch(`${app.url}/api/exhibitions`)).text();
-    const response = await fetch(`${app.url}/metrics`);
+    const response = await fetch(`${app.url}/metrics`, { headers: { authorization: "Bearer metrics-token-for-tests-0123456789" } });
     expect(response.headers.get("content-type")).toContain("text/plain");
     const text = await response.text();
     expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/exhibitions\/\[slug\]",status="404"\} [1-9]/);

@@ -30,7 +30,7 @@ export async function createExhibition(db: Database, input: ExhibitionInput = {}
 export async function createTicketType(db: Database, exhibitionId: string, input: Partial<typeof ticketTypes.$inferInsert> = {}) {
   const [row] = await db
     .insert(ticketTypes)
-    .values({ exhibitionId, code: `t-${randomBytes(3).toString("hex")}`, name: "Adult", priceMinor: 40_000, currency: "INR", ...input })
+    .values({ exhibitionId, code: `t-${randomBytes(3).toString("hex")}`, name: "Adult", priceMinor: 40_000, ...input })
     .returning();
   return row!;
 }

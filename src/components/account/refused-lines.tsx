@@ -5,6 +5,7 @@ import { formatDay, formatTime } from "../format";
 const WHY: Record<RefusedLine["reason"], string> = {
   limit_exceeded: "over the limit of tickets per time slot",
   insufficient_capacity: "no places left",
+  slot_closed: "no longer on sale",
 };
 
 /** The tickets from the guest cart that did not fit into the account's cart, and why. */

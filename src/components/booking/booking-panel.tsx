@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import type { TicketType } from "@/domain/catalog/get-exhibition";
 import type { Slot } from "@/domain/catalog/list-slots";
+import { money } from "@/domain/money";
 import { cartRequest, isCartRequestError } from "../cart/api";
 import { useCart } from "../cart/cart-provider";
 import { formatMoney, formatTime } from "../format";
@@ -23,10 +24,10 @@ const PLACES_STYLE: Record<Slot["status"], string> = {
   closed: "text-muted",
 };
 
-type Props = { exhibition: { slug: string; title: string }; ticketTypes: TicketType[]; slots: Slot[]; timeZone: string; maxPerOrder: number };
+type Props = { exhibition: { slug: string; title: string }; ticketTypes: TicketType[]; slots: Slot[]; timeZone: string; maxPerOrder: number; currency: string };
 
 /** The day's times, tickets per type and "Add to cart": the lines show in the cart at once and go again if the server refuses. */
-export function BookingPanel({ exhibition, ticketTypes, slots: initialSlots, timeZone, maxPerOrder }: Props) {
+export function BookingPanel({ exhibition, ticketTypes, slots: initialSlots, timeZone, maxPerOrder, currency }: Props) {
   const { cart, setCart, withPendingLines, pending, watchSlots, onAvailability } = useCart();
   const [slots, setSlots] = useState(initialSlots);
   const [slotId, setSlotId] = useState<string | undefined>();
@@ -48,7 +49,6 @@ export function BookingPanel({ exhibition, ticketTypes, slots: initialSlots, tim
   const places = chosen.filter((type) => type.consumesCapacity).reduce((sum, type) => sum + quantities[type.id]!, 0);
   const total = chosen.reduce((sum, type) => sum + type.price.amount * quantities[type.id]!, 0);
   const room = Math.min(maxPerOrder - inCart - count, slot ? slot.available - places : 0);
-  const currency = ticketTypes[0]?.price.currency ?? "INR";
 
   const add = () => {
     if (!slot) return;
@@ -63,7 +63,7 @@ export function BookingPanel({ exhibition, ticketTypes, slots: initialSlots, tim
         ticketType: { id: type.id, name: type.name },
         quantity: quantities[type.id]!,
         unitPrice: type.price,
-        lineTotal: { amount: type.price.amount * quantities[type.id]!, currency: type.price.currency },
+        lineTotal: money(type.price.amount * quantities[type.id]!, currency),
         status: "held",
         holdExpiresAt: new Date(Date.now() + 60_000).toISOString(),
       })),
@@ -149,7 +149,7 @@ export function BookingPanel({ exhibition, ticketTypes, slots: initialSlots, tim
           </ul>
           <p className="flex justify-between border-t border-line pt-3 font-semibold text-ink">
             <span>Total</span>
-            <span data-testid="running-total">{formatMoney({ amount: total, currency })}</span>
+            <span data-testid="running-total">{formatMoney(money(total, currency))}</span>
           </p>
           <button
             type="button"

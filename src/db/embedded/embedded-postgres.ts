@@ -31,11 +31,16 @@ async function exists(file: string) {
   );
 }
 
+// How often a kept server is looked for, and so roughly how soon one that died is started again.
+const WATCH_EVERY_MS = 1_000;
+
 /**
- * Starts (initialising on first use) a PostgreSQL cluster under `dataDir/pg` on a free loopback
- * port, through pg_ctl so the server runs in its own session and survives nothing but us.
+ * Starts (initialising on first use) a PostgreSQL cluster under `dataDir/pg` on a loopback port
+ * (`port`, or a free one), through pg_ctl so the server runs in its own session and survives nothing
+ * but us. With `keepRunning`, a server that dies under us (its postmaster killed) is started again
+ * on the same port, so the connections of whoever uses it come back by themselves.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; log: Log }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(options: { dataDir: string; log: Log; port?: number; keepRunning?: boolean }): Promise<EmbeddedPostgres> {
   const { dataDir, log } = options;
   const binaries = await postgresBinaries();
   const runAs = postgresRunAs();
@@ -66,14 +71,15 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log: Log
     port = await runningPort(clusterDir);
     log(`Using the embedded PostgreSQL already running on 127.0.0.1:${port}`);
   } else {
-    port = await freeLoopbackPort();
-    await asPostgres(binaries.pg_ctl, ["start", "-D", clusterDir, "-w", "-t", "60", "-l", path.join(clusterDir, "server.log"), "-o", `-p ${port}`]);
+    port = options.port ?? (await freeLoopbackPort());
+    await startOn(port);
     log(`Embedded PostgreSQL listening on 127.0.0.1:${port}`);
   }
 
   const base = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`);
 
+  const watching = options.keepRunning ? keepRunning({ clusterDir, log, start: () => startOn(port) }) : undefined;
   let stopped = false;
   return {
     url: `${base}/${DATABASE}`,
@@ -81,8 +87,67 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log: Log
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      await watching?.stop();
       await asPostgres(binaries.pg_ctl, ["stop", "-D", clusterDir, "-m", "fast", "-w", "-t", "60"]);
       log("Embedded PostgreSQL stopped");
+    },
+  };
+
+  async function startOn(port: number) {
+    await asPostgres(binaries.pg_ctl, ["start", "-D", clusterDir, "-w", "-t", "60", "-l", path.join(clusterDir, "server.log"), "-o", `-p ${port}`]);
+  }
+}
+
+/** The postmaster's process id: line 1 of postmaster.pid, which is left behind when it is killed. */
+async function postmasterPid(clusterDir: string): Promise<number | undefined> {
+  const pid = Number((await fs.readFile(path.join(clusterDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function alive(pid: number | undefined) {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Looks for the postmaster every second and starts the server again when it is gone. Right after a
+ * kill its children may still hold the shared memory for a moment; the start is then refused and
+ * simply tried again at the next look.
+ */
+function keepRunning(options: { clusterDir: string; log: Log; start: () => Promise<void> }) {
+  const { clusterDir, log, start } = options;
+  let pid: Promise<number | undefined> = postmasterPid(clusterDir);
+  let lastFailure = "";
+  let looking: Promise<void> | undefined;
+  const look = async () => {
+    if (alive(await pid)) return;
+    if (!lastFailure) log("The embedded PostgreSQL is gone (its postmaster died); starting it again");
+    try {
+      await start();
+      pid = postmasterPid(clusterDir);
+      lastFailure = "";
+      log("The embedded PostgreSQL is running again");
+    } catch (error) {
+      const failure = (error as Error).message;
+      if (failure !== lastFailure) log(`The embedded PostgreSQL could not be started again yet: ${failure}`);
+      lastFailure = failure;
+    }
+  };
+  const timer = setInterval(() => {
+    looking ??= look().finally(() => {
+      looking = undefined;
+    });
+  }, WATCH_EVERY_MS);
+  timer.unref();
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await looking;
     },
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, char, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, integer, jsonb, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
 export const exhibitionKind = pgEnum("exhibition_kind", ["exhibition", "show"]);
 export const exhibitionStatus = pgEnum("exhibition_status", ["draft", "published", "archived"]);
@@ -35,7 +35,6 @@ export const ticketTypes = pgTable("ticket_types", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   priceMinor: integer("price_minor").notNull(),
-  currency: char("currency", { length: 3 }).notNull(),
   consumesCapacity: boolean("consumes_capacity").notNull().default(true),
   active: boolean("active").notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),

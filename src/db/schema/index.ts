@@ -4,3 +4,4 @@ export * from "./schedule";
 export * from "./cart";
 export * from "./idempotency";
 export * from "./orders";
+export * from "./rate-limits";

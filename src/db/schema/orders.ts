@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { ticketTypes } from "./catalog";
 import { timeSlots } from "./schedule";
@@ -8,6 +8,9 @@ const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () =>
 
 export const orderStatus = pgEnum("order_status", ["pending_payment", "paid", "expired", "cancelled", "refunded"]);
 export const ticketStatus = pgEnum("ticket_status", ["valid", "used", "void"]);
+// applied: it paid its order; refunding/refunded: it is being (has been) given back; refund_failed:
+// the provider refused the refund every time; unmatched: it names no order of ours. The last two need a person.
+export const paymentStatus = pgEnum("payment_status", ["applied", "refunding", "refunded", "refund_failed", "unmatched"]);
 
 export const orderNumbers = pgSequence("order_numbers", { startWith: 1001 });
 
@@ -36,6 +39,8 @@ export const orders = pgTable("orders", {
   index("orders_user").on(table.userId, table.createdAt),
   index("orders_pending_expiry").on(table.expiresAt).where(sql`${table.status} = 'pending_payment'`),
   index("orders_pending_by_address").on(table.clientAddress).where(sql`${table.status} = 'pending_payment'`),
+  // A provider's event names its own order (Razorpay): it finds ours by this, and never two of ours.
+  uniqueIndex("orders_provider_ref").on(table.provider, table.providerRef),
 ]);
 
 export const orderItems = pgTable("order_items", {
@@ -64,6 +69,27 @@ export const paymentEvents = pgTable("payment_events", {
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [unique("payment_events_once").on(table.provider, table.eventId)]);
 
+/**
+ * Each payment a provider captured, whatever became of it. An order can receive several (two tabs,
+ * a reload that opened a second checkout): the first that fits pays it, every other is refunded.
+ */
+export const payments = pgTable("payments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  provider: text("provider").notNull(),
+  // The provider's id of the money taken (a Stripe payment intent, a Razorpay payment): what a refund names.
+  providerPaymentId: text("provider_payment_id").notNull(),
+  orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
+  // As the signed event reported them; absent when it did not say.
+  amountMinor: integer("amount_minor"),
+  currency: text("currency"),
+  status: paymentStatus("status").notNull(),
+  refundReason: text("refund_reason"),
+  // The event that first reported it.
+  eventId: text("event_id").notNull(),
+  capturedAt: timestamp("captured_at", { withTimezone: true }).notNull(),
+  refundedAt: timestamp("refunded_at", { withTimezone: true }),
+}, (table) => [unique("payments_once").on(table.provider, table.providerPaymentId), index("payments_order").on(table.orderId)]);
+
 export const tickets = pgTable("tickets", {
   id: uuid("id").primaryKey().defaultRandom(),
   orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
@@ -85,15 +111,26 @@ export const ticketPdfs = pgTable("ticket_pdfs", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Work that must happen once, after a commit and outside any transaction: e-mails, refunds. */
+/**
+ * Work that must happen once, after a commit and outside any transaction: e-mails, refunds. A job
+ * about a payment (its refund, the e-mail saying so) is once per payment, any other once per order.
+ */
 export const outbox = pgTable("outbox", {
   id: uuid("id").primaryKey().defaultRandom(),
   kind: text("kind").notNull(),
   orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+  paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "cascade" }),
   attempts: integer("attempts").notNull().default(0),
   // A worker that takes a job leases it until then; a crashed worker's job is taken again after.
   leasedUntil: timestamp("leased_until", { withTimezone: true }),
   lastError: text("last_error"),
   doneAt: timestamp("done_at", { withTimezone: true }),
+  // Failed OUTBOX_MAX_ATTEMPTS times: no longer tried, counted in outbox_dead_jobs until a person acts.
+  deadAt: timestamp("dead_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (table) => [unique("outbox_once").on(table.kind, table.orderId), index("outbox_pending").on(table.createdAt).where(sql`${table.doneAt} IS NULL`)]);
+}, (table) => [
+  uniqueIndex("outbox_once_per_order").on(table.kind, table.orderId).where(sql`${table.paymentId} IS NULL`),
+  uniqueIndex("outbox_once_per_payment").on(table.kind, table.paymentId).where(sql`${table.paymentId} IS NOT NULL`),
+  index("outbox_pending").on(table.createdAt).where(sql`${table.doneAt} IS NULL AND ${table.deadAt} IS NULL`),
+  index("outbox_dead").on(table.kind).where(sql`${table.deadAt} IS NOT NULL`),
+]);

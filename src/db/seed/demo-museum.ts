@@ -127,4 +127,5 @@ export const demoExhibitions: DemoExhibition[] = [
 export const SLOT_STARTS_MINUTES = Array.from({ length: 16 }, (_, i) => 10 * 60 + i * 30);
 export const SLOT_ENTRY_MINUTES = 30;
 
-export const DEMO_STAFF = { email: "staff@kaveri-museum.example", password: "kaveri-demo-staff", name: "Demo Staff" } as const;
+// No password here: a published one is a staff login on any server someone forgot to mark as production.
+export const DEMO_STAFF = { email: "staff@kaveri-museum.example", name: "Demo Staff" } as const;

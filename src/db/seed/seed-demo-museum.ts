@@ -1,12 +1,16 @@
 import { count, sql } from "drizzle-orm";
 import { addDays, venueDateOf, venueInstant } from "../../domain/calendar/venue-time";
 import { BOOKING_DAYS_AHEAD } from "../../domain/catalog/booking-window";
-import { createCredentialUser } from "../accounts";
+import { minorDigits } from "../../domain/money";
+import { createCredentialUser, generatePassword } from "../accounts";
 import type { Database } from "../client";
 import { exhibitions, ticketShowcaseConfig, ticketTypes, timeSlots } from "../schema";
 import { DEMO_STAFF, demoExhibitions, SLOT_ENTRY_MINUTES, SLOT_STARTS_MINUTES } from "./demo-museum";
 
+export const DEMO_STAFF_CREATED = "Demo staff account created with this password, shown only now (not in production: set APP_ENV=production on a real server)";
+
 export type SeedOptions = { now: Date; timeZone: string; currency: string; withDemoStaff: boolean };
+type DemoStaffLogin = { email: string; password: string };
 
 export async function isCatalogueEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(exhibitions);
@@ -16,9 +20,9 @@ export async function isCatalogueEmpty(db: Database): Promise<boolean> {
 /**
  * Brings the demo museum to its demo state: exhibitions, prices and showcase upserted by slug and
  * code, slots added for the next 60 days where missing. Nothing is deleted, so visitors' carts and
- * orders survive a re-seed.
+ * orders survive a re-seed. `demoStaff` is the demo staff account's login when this seed created it.
  */
-export async function seedDemoMuseum(db: Database, options: SeedOptions): Promise<{ exhibitions: number; slotsAdded: number }> {
+export async function seedDemoMuseum(db: Database, options: SeedOptions): Promise<{ exhibitions: number; slotsAdded: number; demoStaff?: DemoStaffLogin }> {
   const today = venueDateOf(options.now, options.timeZone);
   let slotsAdded = 0;
 
@@ -55,8 +59,7 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
             code: type.code,
             name: type.name,
             description: type.description,
-            priceMinor: type.price * 100,
-            currency: options.currency,
+            priceMinor: type.price * 10 ** minorDigits(options.currency),
             consumesCapacity: type.consumesCapacity ?? true,
             active: true,
             sortOrder: index,
@@ -68,7 +71,6 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
             name: sql`excluded.name`,
             description: sql`excluded.description`,
             priceMinor: sql`excluded.price_minor`,
-            currency: sql`excluded.currency`,
             consumesCapacity: sql`excluded.consumes_capacity`,
             active: true,
             sortOrder: sql`excluded.sort_order`,
@@ -89,10 +91,16 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
     }
   });
 
-  if (options.withDemoStaff) await ensureDemoStaff(db, options.now);
-  return { exhibitions: demoExhibitions.length, slotsAdded };
+  const demoStaff = options.withDemoStaff ? await ensureDemoStaff(db, options.now) : undefined;
+  return { exhibitions: demoExhibitions.length, slotsAdded, demoStaff };
 }
 
-async function ensureDemoStaff(db: Database, now: Date) {
-  await createCredentialUser(db, { ...DEMO_STAFF, role: "staff", now });
+/**
+ * The demo staff account, when it does not exist yet, with a password generated for this database:
+ * it is stored only hashed, so the caller shows it once and it can never be read again.
+ */
+async function ensureDemoStaff(db: Database, now: Date): Promise<DemoStaffLogin | undefined> {
+  const password = generatePassword();
+  const { created } = await createCredentialUser(db, { ...DEMO_STAFF, password, role: "staff", now });
+  return created ? { email: DEMO_STAFF.email, password } : undefined;
 }

@@ -1,17 +1,19 @@
-import { asc, inArray, sql } from "drizzle-orm";
+import { asc, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { timeSlots } from "../../db/schema";
+import { bookableNow, type SalesWindow } from "./slot-bookable";
 
 /**
- * Takes `quantity` places of a slot in one statement (DESIGN.md invariant 2): it succeeds only
- * if the slot is open, not yet started, and has the room, so concurrent takers can never
- * oversell. Returns false, changing nothing, otherwise.
+ * The one statement that takes places (DESIGN.md invariant 2): it changes the slot only if the
+ * slot is bookable now and has the room, so concurrent takers can never oversell.
  */
-export async function takeHold(db: Executor, slotId: string, quantity: number, now: Date): Promise<boolean> {
-  const result = await db.execute(sql`
-    UPDATE time_slots SET held = held + ${quantity}
-    WHERE id = ${slotId} AND status = 'open' AND starts_at > ${now} AND held + sold + ${quantity} <= capacity`);
-  return result.rowCount === 1;
+export const holdStatement = (slotId: string, quantity: number, window: SalesWindow): SQL => sql`
+  UPDATE time_slots SET held = held + ${quantity}
+  WHERE id = ${slotId} AND ${bookableNow(window)} AND held + sold + ${quantity} <= capacity`;
+
+/** Takes `quantity` places of the slot; false, changing nothing, when it is not bookable or has not the room. */
+export async function takeHold(db: Executor, slotId: string, quantity: number, window: SalesWindow): Promise<boolean> {
+  return (await db.execute(holdStatement(slotId, quantity, window))).rowCount === 1;
 }
 
 export async function releaseHold(db: Executor, slotId: string, quantity: number): Promise<void> {

@@ -4,12 +4,16 @@ import { TZDate } from "@date-fns/tz";
 export type VenueDate = string;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// No visit falls outside these years, and days near 9999 overflow into years that neither ISO
+// strings nor the date arithmetic of a 92-day range can write.
+export const VENUE_YEARS = { first: 2000, last: 2999 } as const;
 
-/** True for a real calendar day written as YYYY-MM-DD (rejects 2026-02-30). */
+/** True for a real calendar day written as YYYY-MM-DD within VENUE_YEARS (rejects 2026-02-30). */
 export function isVenueDate(value: string): value is VenueDate {
   const match = DATE.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  if (y < VENUE_YEARS.first || y > VENUE_YEARS.last) return false;
   const probe = new Date(Date.UTC(y, m - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }

@@ -2,11 +2,13 @@ import { inArray, sql } from "drizzle-orm";
 import { cartItems, carts } from "../../db/schema";
 import { holdRefusal, tryHoldPlaces } from "../availability/hold-places";
 import { takeHold } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { inTransaction, withTransaction, type Ctx } from "../context";
 import { brand } from "../brand";
 import { isDomainError, type DomainError } from "../errors";
 import { findBookables } from "./bookable";
-import { cartLines, holdExpiry, rearmHolds, settleExpiredLines, type Line } from "./cart-lines";
+import { cartLines, rearmHolds, settleExpiredLines, type Line } from "./cart-lines";
+import { holdExpiry } from "./hold-expiry";
 import { ownerKey, type CartOwner } from "./cart-owner";
 import { lockCarts } from "./cart-lock";
 import { loadCarts, type Cart } from "./cart-view";
@@ -71,6 +73,7 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
 async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "together" | "one by one"): Promise<AddResult[]> {
   const { db, settings } = ctx;
   const now = ctx.now();
+  const window = salesWindow(now, settings.venueTimeZone);
   const addresses = [...new Set(wanted.flatMap(({ request }) => (request.address ? [request.address] : [])))];
   await lockAddresses(db, addresses);
   const cartOf = await lockCarts(db, wanted.map(({ request }) => request.owner), now);
@@ -125,7 +128,7 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   if (mode === "one by one") {
     for (const slotId of slots) {
       const group = bySlot.get(slotId)!;
-      if (ledger.fits(group) && (await tryHoldPlaces(db, slotId, total(slotId), now))) {
+      if (ledger.fits(group) && (await tryHoldPlaces(db, slotId, total(slotId), window))) {
         ledger.add(group);
         held.push(...group);
         continue;
@@ -133,11 +136,11 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
       for (const plan of group) {
         if (!ledger.fits([plan])) {
           results[plan.index] = overCap(plan);
-        } else if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, now))) {
+        } else if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, window))) {
           ledger.add([plan]);
           held.push(plan);
         } else {
-          results[plan.index] = { error: await holdRefusal(db, slotId, now, settings.venueTimeZone) };
+          results[plan.index] = { error: await holdRefusal(db, slotId, window) };
         }
       }
     }
@@ -165,7 +168,7 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const loaded = await loadCarts(db, [...new Set(held.map((plan) => plan.cartId))], settings, now);
 
   if (mode === "together") {
-    for (const slotId of slots) if (!(await tryHoldPlaces(db, slotId, total(slotId), now))) throw new NoRoomForAll();
+    for (const slotId of slots) if (!(await tryHoldPlaces(db, slotId, total(slotId), window))) throw new NoRoomForAll();
   }
   for (const plan of held) results[plan.index] = { cart: loaded.get(plan.cartId)! };
   return results;

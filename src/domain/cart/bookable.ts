@@ -1,7 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { exhibitions, ticketTypes, timeSlots } from "../../db/schema";
-import { clockTime, venueDateOf } from "../calendar/venue-time";
-import { lastBookableDay } from "../catalog/booking-window";
+import { closureError, salesWindow, slotClosure } from "../availability/slot-bookable";
 import type { Ctx } from "../context";
 import { DomainError } from "../errors";
 
@@ -17,7 +16,7 @@ export async function findBookables(ctx: Ctx, wanted: Wanted[]): Promise<(Bookab
     .select({
       slotId: timeSlots.id,
       startsAt: timeSlots.startsAt,
-      slotStatus: timeSlots.status,
+      status: timeSlots.status,
       exhibitionStatus: exhibitions.status,
       ticketTypeId: ticketTypes.id,
       ticketActive: ticketTypes.active,
@@ -28,18 +27,17 @@ export async function findBookables(ctx: Ctx, wanted: Wanted[]): Promise<(Bookab
     .leftJoin(ticketTypes, and(inArray(ticketTypes.id, [...new Set(wanted.map((one) => one.ticketTypeId))]), eq(ticketTypes.exhibitionId, timeSlots.exhibitionId)))
     .where(inArray(timeSlots.id, [...new Set(wanted.map((one) => one.slotId))]));
 
-  const now = ctx.now();
-  const zone = ctx.settings.venueTimeZone;
+  const window = salesWindow(ctx.now(), ctx.settings.venueTimeZone);
   return wanted.map((one) => {
     const ofSlot = rows.filter((row) => row.slotId === one.slotId);
-    if (ofSlot.length === 0 || ofSlot[0]!.exhibitionStatus !== "published") return new DomainError("not_found", "There is no such time slot.");
+    const slot = ofSlot[0];
+    if (!slot) return new DomainError("not_found", "There is no such time slot.");
+    const closure = slotClosure(slot, window);
+    if (closure === "unpublished") return closureError(closure, slot.startsAt, window.timeZone);
     const row = ofSlot.find((candidate) => candidate.ticketTypeId === one.ticketTypeId);
     if (!row) return new DomainError("not_found", "That ticket type is not sold for this exhibition.");
     if (!row.ticketActive) return new DomainError("ticket_type_unavailable", "That ticket type is no longer on sale.");
-    const time = clockTime(row.startsAt, zone);
-    if (row.slotStatus !== "open") return new DomainError("slot_closed", `The ${time} slot has been cancelled.`);
-    if (row.startsAt <= now) return new DomainError("slot_closed", `The ${time} slot has already started.`);
-    if (venueDateOf(row.startsAt, zone) > lastBookableDay(venueDateOf(now, zone))) return new DomainError("slot_closed", "Tickets for that day are not on sale yet.");
+    if (closure) return closureError(closure, slot.startsAt, window.timeZone);
     return { consumesCapacity: row.consumesCapacity! };
   });
 }

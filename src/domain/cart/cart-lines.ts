@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client";
 import { cartItems, ticketTypes } from "../../db/schema";
 import { lockSlots, releaseHold } from "../availability/holds";
 import type { Settings } from "../context";
+import { holdExpirySql } from "./hold-expiry";
 
 export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean };
 
@@ -48,11 +49,6 @@ export async function settleExpiredLines(db: Executor, cartIds: string | string[
   for (const row of rows) await releaseHold(db, row.slot_id, row.n);
 }
 
-/** The moment a hold taken or re-armed now runs out: HOLD_TTL from now, never past HOLD_MAX since first held. */
-export function holdExpiry(heldAt: Date, now: Date, settings: Settings): Date {
-  return new Date(Math.min(now.getTime() + settings.holdTtlSeconds * 1000, heldAt.getTime() + settings.holdMaxSeconds * 1000));
-}
-
 /**
  * Every successful change re-arms the timers of all the cart's held lines (API.md, Cart rules). A
  * change that took places from a client address (`takenFrom`, by cart) also counts all the cart's
@@ -61,7 +57,7 @@ export function holdExpiry(heldAt: Date, now: Date, settings: Settings): Date {
  */
 export async function rearmHolds(db: Executor, cartIds: string | string[], now: Date, settings: Settings, takenFrom?: Map<string, string>): Promise<void> {
   const ids = [cartIds].flat();
-  const expiry = sql`LEAST(${new Date(now.getTime() + settings.holdTtlSeconds * 1000)}::timestamptz, ${cartItems.heldAt} + make_interval(secs => ${settings.holdMaxSeconds}))`;
+  const expiry = holdExpirySql(now, settings);
   if (!takenFrom || takenFrom.size === 0) {
     await db.update(cartItems).set({ holdExpiresAt: expiry }).where(and(inArray(cartItems.cartId, ids), eq(cartItems.status, "held")));
     return;

@@ -45,7 +45,6 @@ export async function loadCarts(db: Executor, cartIds: string[], settings: Setti
       ticketSort: ticketTypes.sortOrder,
       quantity: cartItems.quantity,
       priceMinor: ticketTypes.priceMinor,
-      currency: ticketTypes.currency,
       status: cartItems.status,
       holdExpiresAt: cartItems.holdExpiresAt,
     })
@@ -64,7 +63,7 @@ export async function loadCarts(db: Executor, cartIds: string[], settings: Setti
   return new Map(cartIds.map((cartId) => [cartId, toCart(cartId, byCart.get(cartId) ?? [], settings, now)]));
 }
 
-type Row = { id: string; slotId: string; startsAt: Date; slug: string; title: string; ticketTypeId: string; ticketTypeName: string; quantity: number; priceMinor: number; currency: string; status: "held" | "expired"; holdExpiresAt: Date };
+type Row = { id: string; slotId: string; startsAt: Date; slug: string; title: string; ticketTypeId: string; ticketTypeName: string; quantity: number; priceMinor: number; status: "held" | "expired"; holdExpiresAt: Date };
 
 function toCart(cartId: string, rows: Row[], settings: Settings, now: Date): Cart {
   const items: CartItem[] = rows.map((row) => ({
@@ -74,8 +73,8 @@ function toCart(cartId: string, rows: Row[], settings: Settings, now: Date): Car
     exhibition: { slug: row.slug, title: row.title },
     ticketType: { id: row.ticketTypeId, name: row.ticketTypeName },
     quantity: row.quantity,
-    unitPrice: money(row.priceMinor, row.currency),
-    lineTotal: money(row.priceMinor * row.quantity, row.currency),
+    unitPrice: money(row.priceMinor, settings.currency),
+    lineTotal: money(row.priceMinor * row.quantity, settings.currency),
     status: isLive(row, now) ? "held" : "expired",
     holdExpiresAt: row.holdExpiresAt.toISOString(),
   }));

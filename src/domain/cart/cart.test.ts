@@ -33,6 +33,14 @@ describe("adding to the cart", () => {
     expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 5 });
   });
 
+  it("prices every line and the total in the configured currency, the one source of it", async () => {
+    const ctx = testCtx(db.current.db, { now: t0 }, { currency: "KWD" });
+    const { slot, adult } = await bookableShow(db.current.db, t0);
+    const cart = await addToCart({ ctx, input: { owner: guest(), slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
+    expect(cart.items[0]).toMatchObject({ unitPrice: { amount: 25_000, currency: "KWD" }, lineTotal: { amount: 50_000, currency: "KWD" } });
+    expect(cart.total).toEqual({ amount: 50_000, currency: "KWD" });
+  });
+
   it("holds tickets that use no place without touching capacity", async () => {
     const ctx = testCtx(db.current.db, { now: t0 });
     const { slot, infant } = await bookableShow(db.current.db, t0, { capacity: 1 });

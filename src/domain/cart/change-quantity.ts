@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { cartItems } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { releaseHold } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { checkAddressRoom, livePlaces, lockAddresses } from "./address-places";
 import { rearmHolds } from "./cart-lines";
@@ -35,7 +36,7 @@ export async function changeQuantity({ ctx, input }: { ctx: Ctx; input: { owner:
     const cart = await loadCart(db, cartId, ctx.settings, now);
 
     if (more < 0) await releaseHold(db, slotId, -more);
-    else if (more > 0) await holdPlaces(db, slotId, more, now, ctx.settings.venueTimeZone);
+    else if (more > 0) await holdPlaces(db, slotId, more, salesWindow(now, ctx.settings.venueTimeZone));
     return cart;
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { bookableShow, guest, minutes, t0, holdAccounts, slotCounts, testCtx } from "../../../tests/support/cart-fixtures";
+import { createSlot } from "../../../tests/support/factories";
 import type { CartOwner } from "./cart-owner";
 import { addToCart } from "./add-to-cart";
 import { getCart } from "./get-cart";
@@ -99,5 +100,44 @@ describe("merging a guest cart into a user's cart", () => {
     expect(await slotCounts(db.current.db, slots[0]!.id)).toMatchObject({ held: 0 });
     expect(await slotCounts(db.current.db, slots[1]!.id)).toMatchObject({ held: 3 });
     for (const account of await holdAccounts(db.current.db)) expect(account.held, account.id).toBe(account.live);
+  });
+
+  it("refuses to hold an expired side again once its slot has started, and says so", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock);
+    const { exhibition, adult } = await bookableShow(db.current.db, t0);
+    const soon = await createSlot(db.current.db, exhibition.id, { startsAt: minutes(30) });
+    const from = guest();
+    const into = await user();
+    await addToCart({ ctx, input: { owner: from, slotId: soon.id, ticketTypeId: adult.id, quantity: 2 } });
+    clock.now = minutes(20);
+    await addToCart({ ctx, input: { owner: into, slotId: soon.id, ticketTypeId: adult.id, quantity: 1 } });
+    clock.now = minutes(31);
+
+    const { cart, refused } = await mergeCarts({ ctx, input: { from, into } });
+    expect(refused).toEqual([expect.objectContaining({ slotId: soon.id, quantity: 2, reason: "slot_closed" })]);
+    expect(cart.items).toEqual([expect.objectContaining({ quantity: 1, status: "held" })]);
+    expect(await slotCounts(db.current.db, soon.id)).toMatchObject({ held: 1 });
+  });
+
+  it("never lets a merged line outlive HOLD_MAX from when its first places were held", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock);
+    const { slot, adult } = await bookableShow(db.current.db, t0);
+    const into = await user();
+    const from = guest();
+    // The user's line, held at t0 and kept alive by a change every 14 minutes, ends at its HOLD_MAX, t0 + 60.
+    for (const at of [0, 14, 28, 42, 56]) {
+      clock.now = minutes(at);
+      await addToCart({ ctx, input: { owner: into, slotId: slot.id, ticketTypeId: adult.id, quantity: 1 } });
+    }
+    clock.now = minutes(50);
+    const guestCart = await addToCart({ ctx, input: { owner: from, slotId: slot.id, ticketTypeId: adult.id, quantity: 2 } });
+    expect(guestCart.holdExpiresAt).toBe(minutes(65).toISOString());
+
+    clock.now = minutes(57);
+    const { cart } = await mergeCarts({ ctx, input: { from, into } });
+    expect(cart.items).toEqual([expect.objectContaining({ quantity: 7, status: "held", holdExpiresAt: minutes(60).toISOString() })]);
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 7 });
   });
 });

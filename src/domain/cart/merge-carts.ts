@@ -2,16 +2,18 @@ import { and, eq } from "drizzle-orm";
 import { cartItems, carts } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { lockSlots, releaseHold } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { isDomainError } from "../errors";
 import { addressCap, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
 import { cartLines, settleExpiredLines, type Line } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { findCartId, lockCart, lockCartsById } from "./cart-lock";
+import { capHold } from "./hold-expiry";
 import { loadCart, type Cart } from "./cart-view";
 import { describeRefusals } from "./describe-refusals";
 
-export type Refusal = { slotId: string; ticketTypeId: string; quantity: number; reason: "limit_exceeded" | "insufficient_capacity" };
+export type Refusal = { slotId: string; ticketTypeId: string; quantity: number; reason: "limit_exceeded" | "insufficient_capacity" | "slot_closed" };
 export type RefusedLine = Refusal & { startsAt: string; exhibition: { slug: string; title: string }; ticketType: { name: string } };
 
 const later = (a: Date, b: Date) => (a > b ? a : b);
@@ -84,9 +86,9 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
       const unheld = intoHeld === fromHeld ? 0 : intoHeld ? accepted : into.quantity;
       let quantity = into.quantity + accepted;
       if (unheld > 0 && into.consumesCapacity) {
-        const refusal = unheld > room ? "limit_exceeded" : await holdPlaces(db, into.slotId, unheld, now, ctx.settings.venueTimeZone).then(() => undefined, (error: unknown) => {
+        const refusal = unheld > room ? "limit_exceeded" : await holdPlaces(db, into.slotId, unheld, salesWindow(now, ctx.settings.venueTimeZone)).then(() => undefined, (error: unknown) => {
           if (!isDomainError(error)) throw error;
-          return "insufficient_capacity" as const;
+          return error.code === "slot_closed" ? ("slot_closed" as const) : ("insufficient_capacity" as const);
         });
         if (refusal) {
           quantity -= unheld;
@@ -95,7 +97,9 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
           room -= unheld;
         }
       }
-      const timers = !fromHeld ? into : !intoHeld ? from : { heldAt: earlier(into.heldAt, from.heldAt), holdExpiresAt: later(into.holdExpiresAt, from.holdExpiresAt) };
+      const heldAt = earlier(into.heldAt, from.heldAt);
+      // Both held: the later timer carries over, but the places first held at heldAt still go at HOLD_MAX.
+      const timers = !fromHeld ? into : !intoHeld ? from : { heldAt, holdExpiresAt: capHold(heldAt, later(into.holdExpiresAt, from.holdExpiresAt), ctx.settings) };
       const values = { quantity, status: intoHeld || fromHeld ? ("held" as const) : ("expired" as const), heldAt: timers.heldAt, holdExpiresAt: timers.holdExpiresAt };
       await db.update(cartItems).set(values).where(eq(cartItems.id, into.id));
       return values;

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { cartItems } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { lockSlots } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { isDomainError } from "../errors";
 import { addressCap, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
@@ -37,7 +38,7 @@ export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: Car
       const places = line.consumesCapacity ? line.quantity : 0;
       if (places > room) continue;
       try {
-        await holdPlaces(db, line.slotId, places, now, ctx.settings.venueTimeZone);
+        if (places > 0) await holdPlaces(db, line.slotId, places, salesWindow(now, ctx.settings.venueTimeZone));
         await db.update(cartItems).set({ status: "held", heldAt: now, renewals: line.renewals + 1 }).where(eq(cartItems.id, line.id));
         room -= places;
       } catch (error) {

@@ -29,7 +29,7 @@ export async function getExhibition({ ctx, input }: { ctx: Ctx; input: { slug: s
       code: type.code,
       name: type.name,
       description: type.description,
-      price: money(type.priceMinor, type.currency),
+      price: money(type.priceMinor, ctx.settings.currency),
       consumesCapacity: type.consumesCapacity,
     })),
   };

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { exhibitions, timeSlots } from "../../db/schema";
+import { salesWindow } from "../availability/slot-bookable";
 import { availabilityOf } from "../availability/slot-availability";
 import type { SlotState } from "../availability/slot-status";
 import { addDays, daysBetween, venueDateOf, venueInstant, type VenueDate } from "../calendar/venue-time";
@@ -27,7 +28,7 @@ export async function listSlots({ ctx, input }: { ctx: Ctx; input: { slug: strin
   }
 
   const [exhibition] = await ctx.db
-    .select({ id: exhibitions.id })
+    .select({ id: exhibitions.id, status: exhibitions.status })
     .from(exhibitions)
     .where(and(eq(exhibitions.slug, input.slug), eq(exhibitions.status, "published")));
   if (!exhibition) throw new DomainError("not_found", "There is no such exhibition.");
@@ -44,11 +45,12 @@ export async function listSlots({ ctx, input }: { ctx: Ctx; input: { slug: strin
     )
     .orderBy(asc(timeSlots.startsAt));
 
+  const window = salesWindow(now, zone);
   return rows.map((row) => ({
     id: row.id,
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     capacity: row.capacity,
-    ...availabilityOf(row, now),
+    ...availabilityOf({ ...row, exhibitionStatus: exhibition.status }, window),
   }));
 }

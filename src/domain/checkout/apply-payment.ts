@@ -1,5 +1,6 @@
 import { eq, is, sql, TransactionRollbackError } from "drizzle-orm";
-import { orderItems, orders, outbox, paymentEvents, tickets } from "../../db/schema";
+import type { Executor } from "../../db/client";
+import { orderItems, orders, outbox, paymentEvents, payments, tickets } from "../../db/schema";
 import { withTransaction, type Ctx } from "../context";
 import { newTicketCode } from "../tickets/ticket-code";
 import { lockOrderPlaces } from "./order-places";
@@ -7,23 +8,55 @@ import { lockOrderPlaces } from "./order-places";
 /** A provider's webhook event, checked and put in our terms. */
 export type PaymentEvent = {
   provider: string;
+  /** Taken from the signed body, so a replayed body is the same event whatever else came with it. */
   eventId: string;
   type: "paid" | "failed" | "other";
+  /** Our order's id, when it comes from data only we could have set (Stripe's session metadata, our own test events). */
   orderId?: string;
+  /** The provider's own order for ours (a Razorpay order), matched against the one we stored. */
+  providerOrderRef?: string;
+  /** The provider's id of the money taken: what a refund names. */
   paymentRef?: string;
   amountMinor?: number;
+  currency?: string;
   payload: unknown;
 };
 
-export type PaymentOutcome = "duplicate" | "unknown_order" | "paid" | "late_paid" | "refund" | "declined" | "ignored" | "amount_mismatch";
+/** Why a captured payment is given back instead of becoming its order's tickets. */
+export const REFUND_REASONS = ["late_no_room", "second_capture", "order_closed", "amount_mismatch", "currency_mismatch", "amount_missing"] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+export const isRefundReason = (outcome: string): outcome is RefundReason => (REFUND_REASONS as readonly string[]).includes(outcome);
+
+/**
+ * `unmatched_payment`: money was captured that names no order of ours (or no payment to refund):
+ * it is kept for a person to look at, never guessed at.
+ */
+export type PaymentOutcome = "duplicate" | "unknown_order" | "unmatched_payment" | "paid" | "late_paid" | RefundReason | "declined" | "ignored";
+
+type LockedOrder = { id: string; status: string; total_minor: number; currency: string };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The order an event is about, locked; found by our id, or by the provider's order we stored for it. */
+async function lockOrderOf(db: Executor, event: PaymentEvent): Promise<LockedOrder | undefined> {
+  const where = event.orderId
+    ? UUID.test(event.orderId) ? sql`id = ${event.orderId}` : undefined
+    : event.providerOrderRef ? sql`provider_ref = ${event.providerOrderRef}` : undefined;
+  if (!where) return undefined;
+  const { rows } = await db.execute<LockedOrder>(sql`SELECT id, status, total_minor, currency FROM orders WHERE provider = ${event.provider} AND ${where} FOR UPDATE`);
+  return rows[0];
+}
 
 /**
  * Applies a webhook event at most once (invariant 5): the event is recorded first, and a second
- * delivery of it finds it there and changes nothing. Paying turns the order's held places into
- * sold ones and issues one ticket per unit, in this one transaction; the confirmation e-mail is
- * queued in the same transaction and sent after it. A payment for an order that has expired takes
- * its places again if they are free; if not, nothing is oversold: a refund is queued instead.
- * Events may come in any order: a failure after the payment, or a second payment event, is
+ * delivery of it finds it there and changes nothing.
+ *
+ * Every captured payment is recorded once, by the provider's payment id, and ends as its order's
+ * tickets or as a refund, decided here in one transaction (invariant 11): the first payment of
+ * the order's total and currency sells its held places and issues one ticket per unit; a payment
+ * for an expired order takes its places again if they are free. Any other (a second capture from
+ * a second tab, a payment for an order already refunded or cancelled, a wrong amount or currency,
+ * an event that does not say how much) queues a refund of the whole payment in the outbox, keyed
+ * by that payment, so it leaves once. Events may come in any order; a failure after the payment is
  * recorded and ignored.
  */
 export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input: PaymentEvent }): Promise<PaymentOutcome> {
@@ -36,28 +69,44 @@ export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input
       .returning({ id: paymentEvents.id });
     if (!recorded) return "duplicate";
 
-    const outcome = await decide();
-    await db.update(paymentEvents).set({ outcome, orderId: outcome === "unknown_order" ? null : event.orderId }).where(eq(paymentEvents.id, recorded.id));
+    const order = await lockOrderOf(db, event);
+    const outcome = event.type === "paid" ? await capture() : !order ? "unknown_order" : event.type === "failed" && order.status === "pending_payment" ? "declined" : "ignored";
+    await db.update(paymentEvents).set({ outcome, orderId: order?.id ?? null }).where(eq(paymentEvents.id, recorded.id));
     return outcome;
 
-    async function decide(): Promise<PaymentOutcome> {
-      if (!event.orderId || !/^[0-9a-f-]{36}$/i.test(event.orderId)) return "unknown_order";
-      const { rows } = await db.execute<{ status: string; total_minor: number }>(sql`SELECT status, total_minor FROM orders WHERE id = ${event.orderId} FOR UPDATE`);
-      const order = rows[0];
-      if (!order) return "unknown_order";
-      if (event.type === "failed") return order.status === "pending_payment" ? "declined" : "ignored";
-      if (event.type !== "paid" || order.status === "paid" || order.status === "refunded") return "ignored";
-      const orderId = event.orderId;
-      if (event.paymentRef) await db.update(orders).set({ paymentRef: event.paymentRef }).where(eq(orders.id, orderId));
-      // Never seen from a provider that charges what it was asked; recorded for staff rather than guessed at.
-      if (event.amountMinor !== undefined && event.amountMinor !== order.total_minor) return "amount_mismatch";
+    async function capture(): Promise<PaymentOutcome> {
+      if (!event.paymentRef) return "unmatched_payment";
+      const [payment] = await db
+        .insert(payments)
+        .values({ provider: event.provider, providerPaymentId: event.paymentRef, orderId: order?.id, amountMinor: event.amountMinor, currency: event.currency, status: "unmatched", eventId: event.eventId, capturedAt: now })
+        .onConflictDoNothing()
+        .returning({ id: payments.id });
+      // Already decided: another event about the same payment (Stripe and Razorpay send several), or a replay under a new id.
+      if (!payment) return "ignored";
+      if (!order) return "unmatched_payment";
+      const outcome = await settle(order);
+      if (isRefundReason(outcome)) {
+        await db.update(payments).set({ status: "refunding", refundReason: outcome }).where(eq(payments.id, payment.id));
+        await db.insert(outbox).values({ kind: "refund", orderId: order.id, paymentId: payment.id, createdAt: now });
+      } else {
+        await db.update(payments).set({ status: "applied" }).where(eq(payments.id, payment.id));
+      }
+      return outcome;
+    }
 
-      const places = await lockOrderPlaces(db, orderId);
+    async function settle(order: LockedOrder): Promise<PaymentOutcome> {
+      if (event.amountMinor === undefined || !event.currency) return "amount_missing";
+      if (event.currency.toUpperCase() !== order.currency) return "currency_mismatch";
+      if (event.amountMinor !== order.total_minor) return "amount_mismatch";
+      if (order.status === "paid") return "second_capture";
+      if (order.status !== "pending_payment" && order.status !== "expired") return "order_closed";
+
+      const places = await lockOrderPlaces(db, order.id);
       if (order.status === "pending_payment") {
         for (const place of places) await db.execute(sql`UPDATE time_slots SET held = held - ${place.quantity}, sold = sold + ${place.quantity} WHERE id = ${place.slotId}`);
-        return issue("paid");
+        return issue(order.id, "paid");
       }
-      // Expired (or cancelled): its places were given back. Take them again only if all are free.
+      // Expired: its places were given back. Take them again only if all are free.
       const taken = await db.transaction(async (attempt) => {
         for (const place of places) {
           const result = await attempt.execute(sql`
@@ -70,17 +119,14 @@ export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input
         if (is(error, TransactionRollbackError)) return false;
         throw error;
       });
-      if (taken) return issue("late_paid");
-      // Refunded from now on, so that a second payment event cannot sell the order after all; the
-      // provider is called from the outbox, after this commits.
-      await db.update(orders).set({ status: "refunded", refundedAt: now }).where(eq(orders.id, orderId));
-      await db.insert(outbox).values({ kind: "refund", orderId, createdAt: now }).onConflictDoNothing();
-      return "refund";
+      if (taken) return issue(order.id, "late_paid");
+      // Refunded from now on, so that no later payment can sell it after all.
+      await db.update(orders).set({ status: "refunded", refundedAt: now, paymentRef: event.paymentRef }).where(eq(orders.id, order.id));
+      return "late_no_room";
     }
 
-    async function issue(outcome: "paid" | "late_paid"): Promise<PaymentOutcome> {
-      const orderId = event.orderId!;
-      await db.update(orders).set({ status: "paid", paidAt: now }).where(eq(orders.id, orderId));
+    async function issue(orderId: string, outcome: "paid" | "late_paid"): Promise<PaymentOutcome> {
+      await db.update(orders).set({ status: "paid", paidAt: now, paymentRef: event.paymentRef }).where(eq(orders.id, orderId));
       const items = await db.select({ id: orderItems.id, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, orderId));
       await db.insert(tickets).values(items.flatMap((item) => Array.from({ length: item.quantity }, () => ({ orderId, orderItemId: item.id, code: newTicketCode(), createdAt: now }))));
       await db.insert(outbox).values({ kind: "confirmation", orderId, createdAt: now }).onConflictDoNothing();

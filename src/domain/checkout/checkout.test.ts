@@ -1,34 +1,23 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { connectDatabase } from "@/db/client";
-import { orders, outbox, paymentEvents, tickets, timeSlots } from "@/db/schema";
+import { orders, timeSlots } from "@/db/schema";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { bookableShow, guest, holdAccounts, minutes, slotCounts, t0, testCtx } from "../../../tests/support/cart-fixtures";
+import { createSlot } from "../../../tests/support/factories";
+import { contact, jobsOf, paidEvent as paid, paymentId, paymentsOf, pendingOrder as placeOrder, ticketsOf as ticketsIn } from "../../../tests/support/order-fixtures";
 import { addToCart } from "../cart/add-to-cart";
+import { removeItem } from "../cart/remove-item";
 import { getCart } from "../cart/get-cart";
 import { DomainError } from "../errors";
-import { applyPaymentEvent, type PaymentEvent } from "./apply-payment";
+import { applyPaymentEvent } from "./apply-payment";
 import { checkout } from "./checkout";
 import { expireOrders } from "./expire-orders";
 
 const db = databaseForThisFile();
-const contact = { name: "Asha Rao", email: "asha@example.org" };
-let eventNumber = 0;
-const paid = (orderId: string, overrides: Partial<PaymentEvent> = {}): PaymentEvent => ({ provider: "test", eventId: `evt_${eventNumber++}`, type: "paid", orderId, paymentRef: "pay_1", payload: {}, ...overrides });
 const refusal = async (promise: Promise<unknown>) => (await promise.then(() => undefined, (error: unknown) => error)) as DomainError;
-
-/** A guest's order of 2 adults and 1 infant for a slot, waiting for payment. */
-async function pendingOrder(clock: { now: Date }, capacity = 20) {
-  const ctx = testCtx(db.current.db, clock);
-  const show = await bookableShow(db.current.db, t0, { capacity });
-  const owner = guest();
-  await addToCart({ ctx, input: { owner, slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 2 } });
-  await addToCart({ ctx, input: { owner, slotId: show.slot.id, ticketTypeId: show.infant.id, quantity: 1 } });
-  const order = await checkout({ ctx, input: { owner, contact, provider: "test" } });
-  return { ctx, show, owner, order };
-}
-
-const ticketsOf = (orderId: string) => db.current.db.select().from(tickets).where(eq(tickets.orderId, orderId));
+const pendingOrder = (clock: { now: Date }, capacity?: number) => placeOrder(db.current.db, clock, capacity);
+const ticketsOf = (orderId: string) => ticketsIn(db.current.db, orderId);
 
 describe("checkout", () => {
   it("moves the held lines into an order waiting for payment; the places move with them", async () => {
@@ -51,6 +40,36 @@ describe("checkout", () => {
     clock.now = minutes(16);
     expect((await refusal(checkout({ ctx, input: { owner, contact, provider: "test" } }))).code).toBe("cart_expired");
     expect((await getCart({ ctx, input: { owner } })).items).toHaveLength(1);
+  });
+
+  it("refuses with slot_closed, naming the lines and changing nothing, when a held line's slot was closed or has started", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock);
+    const show = await bookableShow(db.current.db, t0, { slots: 2 });
+    const soon = await createSlot(db.current.db, show.exhibition.id, { startsAt: minutes(10) });
+    const owner = guest();
+    const buyer = { name: "Ravi Iyer", email: "closed@example.org" };
+    const add = (slotId: string) => addToCart({ ctx, input: { owner, slotId, ticketTypeId: show.adult.id, quantity: 2 } });
+    await add(show.slots[0]!.id);
+    await add(soon.id);
+    const cart = await add(show.slots[1]!.id);
+    const lineOf = (slotId: string) => cart.items.find((item) => item.slotId === slotId)!.id;
+    await db.current.db.update(timeSlots).set({ status: "cancelled" }).where(eq(timeSlots.id, show.slots[1]!.id));
+    clock.now = minutes(11);
+
+    const refused = await refusal(checkout({ ctx, input: { owner, contact: buyer, provider: "test" } }));
+    expect(refused).toMatchObject({ code: "slot_closed" });
+    expect(refused.message).toContain(`${show.exhibition.title} at 10:40`);
+    expect((refused.details.itemIds as string[]).sort()).toEqual([lineOf(soon.id), lineOf(show.slots[1]!.id)].sort());
+    expect((await getCart({ ctx, input: { owner } })).items.map((item) => item.status)).toEqual(["held", "held", "held"]);
+    expect(await db.current.db.select().from(orders).where(eq(orders.email, "closed@example.org"))).toEqual([]);
+    for (const slot of [soon, ...show.slots]) expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 2, sold: 0 });
+
+    // Once the visitor removes them, the rest is bought.
+    await removeItem({ ctx, input: { owner, itemId: lineOf(soon.id) } });
+    await removeItem({ ctx, input: { owner, itemId: lineOf(show.slots[1]!.id) } });
+    const order = await checkout({ ctx, input: { owner, contact: buyer, provider: "test" } });
+    expect(order.items.map((item) => item.slotId)).toEqual([show.slots[0]!.id]);
   });
 });
 
@@ -82,13 +101,14 @@ describe("a payment", () => {
   it("sells the held places and issues one ticket per unit, with the confirmation queued, in one go", async () => {
     const clock = { now: t0 };
     const { ctx, show, order } = await pendingOrder(clock);
-    expect(await applyPaymentEvent({ ctx, input: paid(order.id, { amountMinor: 50_000 }) })).toBe("paid");
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("paid");
     expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2 });
     const issued = await ticketsOf(order.id);
     expect(issued).toHaveLength(3);
     expect(new Set(issued.map((ticket) => ticket.code)).size).toBe(3);
     for (const ticket of issued) expect(ticket.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
-    expect(await db.current.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.orderId, order.id))).toEqual([{ kind: "confirmation" }]);
+    expect(await jobsOf(db.current.db, order.id)).toEqual([{ kind: "confirmation", payment: null }]);
+    expect(await paymentsOf(db.current.db, order.id)).toEqual([{ ref: "pay_1", status: "applied", reason: null }]);
   });
 
   it("delivered three times gives one set of tickets", async () => {
@@ -110,7 +130,7 @@ describe("a payment", () => {
       const outcomes = await Promise.all(Array.from({ length: 8 }, () => applyPaymentEvent({ ctx: testCtx(pool.db, clock), input: event })));
       expect(outcomes.filter((outcome) => outcome === "paid")).toHaveLength(1);
       expect(outcomes.filter((outcome) => outcome === "duplicate")).toHaveLength(7);
-      // Two different events for one payment (Stripe sends several) also sell it once.
+      // Two different events for one payment (Stripe and Razorpay send several) sell it once and refund nothing.
       const second = await Promise.all([paid(order.id), paid(order.id)].map((input) => applyPaymentEvent({ ctx: testCtx(pool.db, clock), input })));
       expect(second).toEqual(["ignored", "ignored"]);
     } finally {
@@ -130,29 +150,24 @@ describe("a payment", () => {
     expect(await ticketsOf(order.id)).toHaveLength(3);
   });
 
-  it("after the order expired and its places were sold is refunded: nothing oversold, no tickets, the refund and its e-mail queued", async () => {
+  it("after the order expired and its places were sold is refunded: nothing oversold, no tickets, the refund queued for that payment", async () => {
     const clock = { now: t0 };
     const { ctx, show, order } = await pendingOrder(clock, 3);
     await expireOrders(db.current.db, minutes(20));
     await db.current.db.update(timeSlots).set({ sold: 2 }).where(eq(timeSlots.id, show.slot.id));
     clock.now = minutes(21);
-    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("refund");
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("late_no_room");
     expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2, capacity: 3 });
     expect(await ticketsOf(order.id)).toEqual([]);
-    expect((await db.current.db.select().from(orders).where(eq(orders.id, order.id)))[0]).toMatchObject({ status: "refunded", paymentRef: "pay_1" });
-    expect(await db.current.db.select({ kind: outbox.kind }).from(outbox).where(eq(outbox.orderId, order.id))).toEqual([{ kind: "refund" }]);
-    // A second payment event for it cannot sell it after all.
+    expect((await db.current.db.select().from(orders).where(eq(orders.id, order.id)))[0]).toMatchObject({ status: "refunded", paymentRef: paymentId("pay_1", order.id) });
+    expect(await jobsOf(db.current.db, order.id)).toEqual([{ kind: "refund", payment: "pay_1" }]);
+    // A later payment cannot sell it after all, even with its places free again: it is refunded too.
     await db.current.db.update(timeSlots).set({ sold: 0 }).where(eq(timeSlots.id, show.slot.id));
-    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("ignored");
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id, { paymentRef: "pay_2" }) })).toBe("order_closed");
     expect(await ticketsOf(order.id)).toEqual([]);
-  });
-
-  it("is recorded but changes nothing when it names no known order, or the wrong amount", async () => {
-    const clock = { now: t0 };
-    const { ctx, order, show } = await pendingOrder(clock);
-    expect(await applyPaymentEvent({ ctx, input: paid("00000000-0000-4000-8000-000000000000") })).toBe("unknown_order");
-    expect(await applyPaymentEvent({ ctx, input: paid(order.id, { amountMinor: 1 }) })).toBe("amount_mismatch");
-    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 2, sold: 0 });
-    expect((await db.current.db.select({ outcome: paymentEvents.outcome }).from(paymentEvents).where(eq(paymentEvents.orderId, order.id)))).toEqual([{ outcome: "amount_mismatch" }]);
+    expect(await paymentsOf(db.current.db, order.id)).toEqual([
+      { ref: "pay_1", status: "refunding", reason: "late_no_room" },
+      { ref: "pay_2", status: "refunding", reason: "order_closed" },
+    ]);
   });
 });

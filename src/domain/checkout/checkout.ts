@@ -1,6 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { cartItems, orderItems, orders, ticketTypes } from "../../db/schema";
-import { cartLines, settleExpiredLines } from "../cart/cart-lines";
+import type { Executor } from "../../db/client";
+import { cartItems, exhibitions, orderItems, orders, ticketTypes, timeSlots } from "../../db/schema";
+import { salesWindow, slotClosure, type SalesWindow } from "../availability/slot-bookable";
+import { clockTime } from "../calendar/venue-time";
+import { cartLines, settleExpiredLines, type Line } from "../cart/cart-lines";
 import type { CartOwner } from "../cart/cart-owner";
 import { lockExistingCart } from "../cart/cart-lock";
 import { checkCartSize } from "../cart/limits";
@@ -14,7 +17,9 @@ export type Contact = { name: string; email: string; phone?: string };
 /**
  * Turns the cart's held lines into an order waiting for payment until PAYMENT_TTL_SECONDS from
  * now. The places move with the lines (the slot's `held` does not change), so nothing can take
- * them in between. Expired lines stay in the cart.
+ * them in between. Expired lines stay in the cart. A held line whose slot is no longer bookable
+ * (started, closed) refuses the whole checkout, changing nothing: the visitor pays for exactly
+ * the lines they saw, or is told which to remove.
  */
 export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; contact: Contact; userId?: string; provider: string } }): Promise<Order> {
   return withTransaction(ctx, async ({ db }) => {
@@ -28,6 +33,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
     if (held.length === 0) throw new DomainError("cart_expired", "The hold on your tickets has run out. Hold them again from your cart while places are free.");
     // Carts are kept within these at every change; a cart filled before they were lowered is not.
     checkCartSize({ lines: held.length, tickets: held.reduce((sum, line) => sum + line.quantity, 0) }, ctx.settings);
+    await refuseClosedLines(db, held, salesWindow(now, ctx.settings.venueTimeZone));
 
     const prices = await db.select({ id: ticketTypes.id, priceMinor: ticketTypes.priceMinor }).from(ticketTypes).where(inArray(ticketTypes.id, held.map((line) => line.ticketTypeId)));
     const priceOf = (ticketTypeId: string) => prices.find((price) => price.id === ticketTypeId)!.priceMinor;
@@ -54,5 +60,20 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
     );
     await db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), inArray(cartItems.id, held.map((line) => line.id))));
     return (await loadOrder(db, order!.id))!;
+  });
+}
+
+/** 422 slot_closed naming the lines whose slot can no longer be booked, by the rule adding follows. */
+async function refuseClosedLines(db: Executor, lines: Line[], window: SalesWindow): Promise<void> {
+  const slots = await db
+    .select({ id: timeSlots.id, status: timeSlots.status, startsAt: timeSlots.startsAt, exhibitionStatus: exhibitions.status, title: exhibitions.title })
+    .from(timeSlots)
+    .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
+    .where(inArray(timeSlots.id, lines.map((line) => line.slotId)));
+  const closed = slots.filter((slot) => slotClosure(slot, window));
+  if (closed.length === 0) return;
+  const names = closed.map((slot) => `${slot.title} at ${clockTime(slot.startsAt, window.timeZone)}`).join(", ");
+  throw new DomainError("slot_closed", `No longer on sale: ${names}. Remove ${closed.length === 1 ? "it" : "them"} from your cart to buy the rest.`, {
+    itemIds: lines.filter((line) => closed.some((slot) => slot.id === line.slotId)).map((line) => line.id),
   });
 }

@@ -30,11 +30,14 @@ export function cartRoute<P = Record<string, never>, S extends z.ZodObject | und
     const owner = known ?? guest!.owner;
     const address = storedAddress(clientAddress(request.headers));
 
-    const answer = await idempotent(ctx, request, known ? ownerKey(known) : "anonymous", body, async (ctx) => ({
+    // A key belongs to the cart's owner, like Stripe's to an account. A request with no cookie has
+    // no owner until its answer creates one, so its key is kept under that new guest: nobody else
+    // can replay it, and it takes effect once the client sends back the cookie the answer set.
+    const answer = await idempotent(ctx, request, ownerKey(owner), body, async (ctx) => ({
       status: options.status ?? 200,
       body: { cart: await handler({ ctx, params, body, owner, address }) },
     }));
     const wroteCart = (answer.body as { cart: Cart }).cart.id !== null;
-    return json(answer.body, { status: answer.status, headers: guest && wroteCart && !answer.replayed ? { "set-cookie": guest.cookie } : {} });
+    return json(answer.body, { status: answer.status, headers: guest && wroteCart ? { "set-cookie": guest.cookie } : {} });
   });
 }

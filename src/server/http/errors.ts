@@ -32,12 +32,17 @@ export function statusOf(code: ErrorCode): number {
   return STATUS[code];
 }
 
+/** API.md's error body. */
+export function errorBody(code: ErrorCode, message: string, requestId: string, details: Record<string, unknown> = {}): { error: Record<string, unknown> } {
+  return { error: { code, message, requestId, ...details } };
+}
+
 export function errorResponse(
   code: ErrorCode,
   message: string,
   requestId: string,
   options: { details?: Record<string, unknown>; headers?: HeadersInit; body?: Record<string, unknown> } = {},
 ): Response {
-  const body = { ...options.body, error: { code, message, requestId, ...options.details } };
+  const body = { ...options.body, ...errorBody(code, message, requestId, options.details) };
   return Response.json(body, { status: STATUS[code], headers: { "cache-control": "no-store", ...options.headers } });
 }

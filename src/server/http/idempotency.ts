@@ -20,11 +20,13 @@ function canonical(value: unknown): string {
 /**
  * Applies an `Idempotency-Key` (invariant 5): the key is claimed in the same transaction as the
  * work, so a concurrent repeat waits for the first and then replays its answer; the same key with
- * another body is 409. A refused request (an error) stores nothing and may be retried.
+ * another body is 409. A refused request (an error) stores nothing and may be retried. `scope` is
+ * whose keys these are (a user, a guest cart): a stored answer is only ever replayed within it, so
+ * the same key from someone else is a new request, never a copy of another visitor's answer.
  */
-export async function idempotent(ctx: Ctx, request: Request, scope: string, body: unknown, work: (ctx: Ctx) => Promise<Answer>): Promise<Answer & { replayed: boolean }> {
+export async function idempotent(ctx: Ctx, request: Request, scope: string, body: unknown, work: (ctx: Ctx) => Promise<Answer>): Promise<Answer> {
   const key = request.headers.get("idempotency-key");
-  if (key === null) return { ...(await work(ctx)), replayed: false };
+  if (key === null) return work(ctx);
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
     throw new DomainError("invalid_request", "The Idempotency-Key header must be 1–255 visible ASCII characters.", { fields: { "Idempotency-Key": "must be 1–255 visible ASCII characters" } });
   }
@@ -43,12 +45,12 @@ export async function idempotent(ctx: Ctx, request: Request, scope: string, body
       const [prior] = await tx.db.select().from(idempotencyKeys).where(where).for("update");
       if (prior && prior.createdAt.getTime() > now.getTime() - IDEMPOTENCY_WINDOW_MS) {
         if (prior.requestHash !== requestHash) throw new DomainError("idempotency_conflict", "This Idempotency-Key was already used for a different request.");
-        return { status: prior.status, body: prior.response, replayed: true };
+        return { status: prior.status, body: prior.response };
       }
       await tx.db.update(idempotencyKeys).set({ requestHash, createdAt: now }).where(where);
     }
     const answer = await work(tx);
     await tx.db.update(idempotencyKeys).set({ status: answer.status, response: answer.body as object }).where(where);
-    return { ...answer, replayed: false };
+    return answer;
   });
 }

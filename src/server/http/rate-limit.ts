@@ -1,19 +1,32 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
 import { addressKey } from "../client-address";
+import { databaseHandle } from "../database";
 import { config } from "../config";
+import { logger } from "../logger";
 import { processSingleton } from "../shared";
+import { sharedLimiter } from "./database-rate-limiter";
 import { HttpError } from "./http-error";
 
 // Set by the web server from the socket (or X-Forwarded-For with TRUST_PROXY); a client's own value is overwritten.
 export const CLIENT_IP_HEADER = "x-client-ip";
 
+// How long a client refused for want of the limit store is asked to wait.
+const STORE_DOWN_RETRY_SECONDS = 5;
+
+/**
+ * Counted in the database, so every process on it shares one count per key (issue 11). Limits on
+ * secrets refuse while their store is down; limits on load count per process meanwhile.
+ */
 function limiters() {
-  return processSingleton("rate-limiters", () => ({
-    perCart: new RateLimiterMemory({ keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60 }),
-    perAddress: new RateLimiterMemory({ keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60 }),
-    signInPerEmail: new RateLimiterMemory({ keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60 }),
-    signInPerAddress: new RateLimiterMemory({ keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60 }),
-  }));
+  return processSingleton("rate-limiters", () => {
+    const pool = databaseHandle().pool;
+    return {
+      perCart: sharedLimiter(pool, { keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      perAddress: sharedLimiter(pool, { keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
+      signInPerAccount: sharedLimiter(pool, { keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60, whenStoreFails: "refuse" }),
+      signInPerAddress: sharedLimiter(pool, { keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60, whenStoreFails: "refuse" }),
+    };
+  });
 }
 
 /** The client's address as every limit counts it: IPv6 by its /64 (client-address.ts). */
@@ -28,11 +41,14 @@ const clientIp = (request: Request) => clientAddress(request.headers);
 const isRateLimiterRes = (value: unknown): value is { msBeforeNext: number } =>
   typeof value === "object" && value !== null && !(value instanceof Error) && typeof (value as { msBeforeNext?: unknown }).msBeforeNext === "number";
 
-async function consume(limiter: RateLimiterMemory, key: string, what: string): Promise<void> {
+async function consume(limiter: { consume: (key: string) => Promise<unknown> }, key: string, what: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (rejection) {
-    if (!isRateLimiterRes(rejection)) throw rejection;
+    if (!isRateLimiterRes(rejection)) {
+      logger().error({ err: rejection }, "the rate limit store failed; refusing");
+      throw new HttpError("unavailable", `We cannot check the limit on ${what} right now, so nothing was done; please try again in a moment.`, { "retry-after": String(STORE_DOWN_RETRY_SECONDS) });
+    }
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new HttpError("rate_limited", `Too many ${what} in a short time; try again in ${seconds} s.`, { "retry-after": String(seconds) });
   }
@@ -49,12 +65,28 @@ export async function limitCartWrites(request: Request, ownerKey: string | undef
   await consume(perAddress, clientIp(request), "changes");
 }
 
+// An email's attempts from one address: a stranger using up this count locks out only themselves.
+const emailFromAddress = (request: Request, email: string) => `${email} ${clientIp(request)}`;
+
 /**
- * Password guessing is slowed per address and per email, so that neither many addresses against
- * one account nor one address against many accounts gets far. Sign-ups count per address.
+ * Password guessing is slowed at three levels. Every attempt counts per address (one address
+ * against many accounts; sign-ups count here too). Failed attempts on an email count per email and
+ * address (a small limit: one address against one account), and per email from all addresses
+ * together (a much higher limit: many addresses against one account), so a stranger cannot
+ * lock the owner out, who signs in from an address of their own, without a botnet. An attempt is
+ * counted before it runs, so parallel guesses cannot overtake the count, and given back by
+ * `forgiveSignIn` when it succeeds.
  */
 export async function limitSignIn(request: Request, email?: string): Promise<void> {
-  const { signInPerEmail, signInPerAddress } = limiters();
+  const { signInPerEmail, signInPerAccount, signInPerAddress } = limiters();
   await consume(signInPerAddress, clientIp(request), "sign-in attempts");
-  if (email) await consume(signInPerEmail, email, "sign-in attempts for this email");
+  if (!email) return;
+  await consume(signInPerEmail, emailFromAddress(request, email), "failed sign-ins for this email");
+  await consume(signInPerAccount, email, "failed sign-ins for this email");
+}
+
+/** A sign-in or password check that succeeded: only failures count against the email. */
+export async function forgiveSignIn(request: Request, email: string): Promise<void> {
+  const { signInPerEmail, signInPerAccount } = limiters();
+  await Promise.all([signInPerEmail.reward(emailFromAddress(request, email)), signInPerAccount.reward(email)]);
 }

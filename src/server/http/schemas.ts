@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isVenueDate, VENUE_YEARS } from "@/domain/calendar/venue-time";
 import { config } from "../config";
 
 export const uuid = (what: string) => z.string(`must be the ${what}'s id`).uuid(`must be the ${what}'s id`);
@@ -10,3 +11,6 @@ export const quantity = () => {
 };
 
 export const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
+/** A day in a query string: `YYYY-MM-DD`, a real date, within the years a visit can fall in. */
+export const venueDay = () => z.string().refine(isVenueDate, `must be a date written YYYY-MM-DD, between ${VENUE_YEARS.first} and ${VENUE_YEARS.last}`);

@@ -1,9 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { orders, outbox } from "@/db/schema";
+import { outbox, payments } from "@/db/schema";
 import { loadOrder } from "@/domain/checkout/order-view";
+import { now } from "../clock";
 import { config } from "../config";
 import type { Logger } from "../logger";
+import { metrics } from "../metrics";
+import { paymentNeedsAPerson } from "../payments/attention";
 import { providerOf } from "../payments/payment-provider";
 import { processSingleton } from "../shared";
 import { confirmationMail, refundMail } from "./order-mails";
@@ -11,6 +14,7 @@ import { sendMail } from "../mail/mailer";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
 
 const LEASE_SECONDS = 120;
+const LONGEST_WAIT_SECONDS = 600;
 type Job = typeof outbox.$inferSelect;
 
 /**
@@ -19,44 +23,92 @@ type Job = typeof outbox.$inferSelect;
  * lease runs out, so it is still done. No transaction is open while the mail server or the
  * payment provider is called (invariant 7).
  */
-async function claim(db: Database, now: Date): Promise<Job | undefined> {
+async function claim(db: Database, now: Date, maxAttempts: number): Promise<Job | undefined> {
   const { rows } = await db.execute<{ id: string }>(sql`
     UPDATE outbox SET leased_until = ${new Date(now.getTime() + LEASE_SECONDS * 1000)}, attempts = attempts + 1
     WHERE id = (
-      SELECT id FROM outbox WHERE done_at IS NULL AND (leased_until IS NULL OR leased_until < ${now})
+      SELECT id FROM outbox WHERE done_at IS NULL AND dead_at IS NULL AND attempts < ${maxAttempts} AND (leased_until IS NULL OR leased_until < ${now})
       ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED
     ) RETURNING id`);
   if (!rows[0]) return undefined;
   return (await db.select().from(outbox).where(eq(outbox.id, rows[0].id)))[0];
 }
 
+async function paymentOf(db: Database, job: Job) {
+  const [payment] = job.paymentId ? await db.select().from(payments).where(eq(payments.id, job.paymentId)) : [];
+  if (!payment) throw new Error(`outbox job ${job.id} (${job.kind}) names no payment`);
+  return payment;
+}
+
 async function perform(db: Database, job: Job): Promise<void> {
-  const order = (await loadOrder(db, job.orderId))!;
-  if (job.kind === "confirmation") return sendMail(confirmationMail(order, await ticketsPdfOf(db, order, config().venueTimeZone)));
-  if (job.kind === "refund_notice") return sendMail(refundMail(order));
+  if (job.kind === "confirmation") {
+    const order = (await loadOrder(db, job.orderId))!;
+    return sendMail(confirmationMail(order, await ticketsPdfOf(db, order, config().venueTimeZone)));
+  }
+  const payment = await paymentOf(db, job);
+  if (job.kind === "refund_notice") return sendMail(refundMail((await loadOrder(db, job.orderId))!, payment));
   if (job.kind === "refund") {
-    const [row] = await db.select().from(orders).where(eq(orders.id, job.orderId));
-    await providerOf(row!.provider).refund(row!);
-    await db.insert(outbox).values({ kind: "refund_notice", orderId: job.orderId }).onConflictDoNothing();
+    // Keyed by the payment, not the order: each captured payment is given back once, however often this runs.
+    await providerOf(payment.provider).refund({ paymentRef: payment.providerPaymentId, idempotencyKey: `refund-${payment.provider}-${payment.providerPaymentId}` });
+    await db.transaction(async (tx) => {
+      await tx.update(payments).set({ status: "refunded", refundedAt: now() }).where(eq(payments.id, payment.id));
+      await tx.insert(outbox).values({ kind: "refund_notice", orderId: job.orderId, paymentId: payment.id }).onConflictDoNothing();
+    });
     return;
   }
   throw new Error(`unknown outbox job kind ${job.kind}`);
 }
 
-/** Works through every job that is due; a failed job waits longer after each attempt (up to 10 minutes). */
+const describe = (error: unknown) => (error instanceof Error ? error.message : JSON.stringify(error));
+
+/**
+ * Jobs that have used up their attempts become dead: no longer tried, one error line each, counted
+ * in outbox_dead_jobs; a dead refund marks its payment refund_failed, a payment that needs a person.
+ * A job whose worker died on its last attempt is buried once its lease has run out.
+ */
+async function bury(db: Database, log: Logger, maxAttempts: number): Promise<void> {
+  const at = now();
+  const { rows } = await db.execute<{ id: string; kind: string; order_id: string; payment_id: string | null; attempts: number; last_error: string | null; provider: string | null; provider_payment_id: string | null }>(sql`
+    WITH dead AS (
+      UPDATE outbox SET dead_at = ${at}
+      WHERE done_at IS NULL AND dead_at IS NULL AND attempts >= ${maxAttempts} AND leased_until <= ${at}
+      RETURNING id, kind, order_id, payment_id, attempts, last_error
+    ), flagged AS (
+      UPDATE payments SET status = 'refund_failed' FROM dead
+      WHERE payments.id = dead.payment_id AND dead.kind = 'refund'
+      RETURNING payments.id, payments.provider, payments.provider_payment_id
+    )
+    SELECT dead.*, flagged.provider, flagged.provider_payment_id FROM dead LEFT JOIN flagged ON flagged.id = dead.payment_id`);
+  for (const job of rows) {
+    const details = { job: job.id, kind: job.kind, orderId: job.order_id, attempts: job.attempts, lastError: job.last_error };
+    log.error(details, "an outbox job is dead after its last attempt; it needs a person");
+    if (job.provider) paymentNeedsAPerson(log, "refund_failed", { ...details, provider: job.provider, paymentRef: job.provider_payment_id });
+  }
+  const dead = await db.select({ kind: outbox.kind, jobs: count() }).from(outbox).where(isNotNull(outbox.deadAt)).groupBy(outbox.kind);
+  metrics().outboxDeadJobs.reset();
+  for (const { kind, jobs } of dead) metrics().outboxDeadJobs.set({ kind }, jobs);
+}
+
+/**
+ * Works through every job that is due. A failed job waits longer after each attempt (2, 4, 8 …
+ * seconds, at most 10 minutes); after OUTBOX_MAX_ATTEMPTS it is dead.
+ */
 export async function runOutbox(db: Database, log: Logger): Promise<number> {
+  const { outboxMaxAttempts } = config();
   let done = 0;
-  for (let job = await claim(db, new Date()); job; job = await claim(db, new Date())) {
+  for (let job = await claim(db, now(), outboxMaxAttempts); job; job = await claim(db, now(), outboxMaxAttempts)) {
     try {
       await perform(db, job);
-      await db.update(outbox).set({ doneAt: new Date(), lastError: null }).where(eq(outbox.id, job.id));
+      await db.update(outbox).set({ doneAt: now(), lastError: null }).where(eq(outbox.id, job.id));
       done++;
     } catch (error) {
-      const retryIn = Math.min(600, 2 ** job.attempts) * 1000;
-      log.error({ err: error, job: job.id, kind: job.kind, orderId: job.orderId }, "an outbox job failed; it will be tried again");
-      await db.update(outbox).set({ lastError: String(error), leasedUntil: new Date(Date.now() + retryIn) }).where(eq(outbox.id, job.id));
+      const last = job.attempts >= outboxMaxAttempts;
+      const retryIn = last ? 0 : Math.min(LONGEST_WAIT_SECONDS, 2 ** job.attempts) * 1000;
+      log.error({ err: error, job: job.id, kind: job.kind, orderId: job.orderId, paymentId: job.paymentId, attempt: job.attempts }, last ? "an outbox job failed its last attempt" : "an outbox job failed; it will be tried again");
+      await db.update(outbox).set({ lastError: describe(error), leasedUntil: new Date(now().getTime() + retryIn) }).where(eq(outbox.id, job.id));
     }
   }
+  await bury(db, log, outboxMaxAttempts);
   return done;
 }
 
@@ -71,7 +123,7 @@ export function kickOutbox(db: Database, log: Logger): Promise<number> {
     state.running = undefined;
     if (state.again) {
       state.again = false;
-      void kickOutbox(db, log);
+      void kickOutbox(db, log).catch((error: unknown) => log.error({ err: error }, "the outbox worker failed"));
     }
   });
   return state.running;

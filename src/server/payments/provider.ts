@@ -1,8 +1,11 @@
 import { brand } from "@/domain/brand";
 import type { PaymentEvent } from "@/domain/checkout/apply-payment";
 
-/** What a provider needs of an order to take or give back its money. */
-export type PayableOrder = { id: string; number: string; totalMinor: number; currency: string; name: string; email: string; providerRef: string | null; paymentRef: string | null };
+/** What a provider needs of an order to take its money. */
+export type PayableOrder = { id: string; number: string; totalMinor: number; currency: string; name: string; email: string; expiresAt: Date };
+
+/** A captured payment to give back whole; the key makes a retried refund the same refund. */
+export type RefundRequest = { paymentRef: string; idempotencyKey: string };
 
 /** Where the buyer goes next: a redirect to the provider's page, or the data our own page needs to open the provider's checkout. */
 export type PaymentStart = { redirectUrl: string; providerRef?: string } | { checkout: Record<string, unknown>; providerRef: string };
@@ -17,14 +20,20 @@ export class WebhookSignatureError extends Error {
 const webhookSignatureError = brand<WebhookSignatureError>("WebhookSignatureError");
 export const isWebhookSignatureError = webhookSignatureError.is;
 
+export type PaymentUrls = { success: string; cancel: string };
+
 /**
- * One payment provider behind the same three calls. None is ever made inside a database
- * transaction (invariant 7).
+ * One payment provider behind the same calls. None is ever made inside a database transaction
+ * (invariant 7).
  */
 export interface PaymentProvider {
   readonly name: "test" | "razorpay" | "stripe";
-  start(order: PayableOrder, urls: { success: string; cancel: string }): Promise<PaymentStart>;
+  /** Makes the provider's session or order for ours, where the buyer pays. */
+  start(order: PayableOrder, urls: PaymentUrls): Promise<PaymentStart>;
+  /** The session or order `start` made before, while the buyer can still use it; undefined once it can no longer be paid. */
+  resume(providerRef: string, order: PayableOrder, urls: PaymentUrls): Promise<PaymentStart | undefined>;
   /** Checks the signature first, then reads the event; throws WebhookSignatureError for a bad one. */
   parseWebhook(rawBody: string, headers: Headers): PaymentEvent;
-  refund(order: PayableOrder): Promise<void>;
+  /** Gives back the whole of a captured payment, once however often it is called with the same key. */
+  refund(request: RefundRequest): Promise<void>;
 }

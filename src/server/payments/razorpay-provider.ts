@@ -2,39 +2,56 @@ import { createHash } from "node:crypto";
 import Razorpay from "razorpay";
 import { validateWebhookSignature } from "razorpay/dist/utils/razorpay-utils";
 import type { PaymentEvent } from "@/domain/checkout/apply-payment";
-import { WebhookSignatureError, type PaymentProvider } from "./provider";
+import { WebhookSignatureError, type PayableOrder, type PaymentProvider } from "./provider";
 
-type PaymentEntity = { id: string; order_id?: string; amount: number; notes?: { orderId?: string } };
-type Webhook = { event: string; payload: { payment?: { entity: PaymentEntity }; order?: { entity: { id: string; amount: number; notes?: { orderId?: string } } } } };
+type Entity = { id: string };
+type PaymentEntity = Entity & { order_id?: string; amount?: number; currency?: string };
+type Webhook = { event: string; payload: { payment?: { entity: PaymentEntity }; order?: { entity: Entity }; refund?: { entity: Entity } } };
 
-/** Razorpay's Orders API and Checkout through the official SDK; the buyer pays in Razorpay's checkout on our page. */
-export function razorpayProvider(options: { keyId: string; keySecret: string; webhookSecret: string }): PaymentProvider {
+/**
+ * Razorpay's Orders API and Checkout through the official SDK; the buyer pays in Razorpay's checkout
+ * on our page. `hostUrl` only points it at a local server in tests (the SDK has no option for it, so
+ * it is set on the SDK's HTTP client).
+ */
+export function razorpayProvider(options: { keyId: string; keySecret: string; webhookSecret: string; hostUrl?: string }): PaymentProvider {
   const razorpay = new Razorpay({ key_id: options.keyId, key_secret: options.keySecret });
+  if (options.hostUrl) (razorpay as unknown as { api: { rq: { defaults: { baseURL: string } } } }).api.rq.defaults.baseURL = options.hostUrl;
+  const checkout = (razorpayOrderId: string, order: PayableOrder) => ({
+    providerRef: razorpayOrderId,
+    checkout: { key: options.keyId, order_id: razorpayOrderId, amount: order.totalMinor, currency: order.currency, name: `Order ${order.number}`, prefill: { name: order.name, email: order.email } },
+  });
   return {
     name: "razorpay",
     async start(order) {
       const created = await razorpay.orders.create({ amount: order.totalMinor, currency: order.currency, receipt: order.number, notes: { orderId: order.id } });
-      return {
-        providerRef: created.id,
-        checkout: { key: options.keyId, order_id: created.id, amount: order.totalMinor, currency: order.currency, name: `Order ${order.number}`, prefill: { name: order.name, email: order.email }, notes: { orderId: order.id } },
-      };
+      return checkout(created.id, order);
+    },
+    // A Razorpay order takes one captured payment and stays usable until then: the same one serves every view and tab.
+    async resume(razorpayOrderId, order) {
+      return checkout(razorpayOrderId, order);
     },
     parseWebhook(rawBody, headers): PaymentEvent {
       const signature = headers.get("x-razorpay-signature") ?? "";
       if (!signature || !validateWebhookSignature(rawBody, signature, options.webhookSecret)) throw new WebhookSignatureError("The Razorpay signature does not match.");
       const webhook = JSON.parse(rawBody) as Webhook;
-      // Razorpay names each delivery in a header; the body's hash stands in when a proxy dropped it.
-      const eventId = headers.get("x-razorpay-event-id") ?? createHash("sha256").update(rawBody).digest("hex");
       const payment = webhook.payload.payment?.entity;
       const order = webhook.payload.order?.entity;
-      const base = { provider: "razorpay", eventId, payload: webhook, orderId: payment?.notes?.orderId ?? order?.notes?.orderId, paymentRef: payment?.id };
-      if (webhook.event === "payment.captured" || webhook.event === "order.paid") return { ...base, type: "paid", amountMinor: order?.amount ?? payment?.amount };
+      // The event's name is only in an unsigned header, so a captured body could come again under a
+      // new one: the signed body names it instead (its event and the entity it is about).
+      const about = webhook.payload.refund?.entity.id ?? payment?.id ?? order?.id ?? createHash("sha256").update(rawBody).digest("hex");
+      // The payment's order is the one we made server-side; its notes are the buyer's to change in Checkout.
+      const base = { provider: "razorpay", eventId: `${webhook.event}:${about}`, payload: webhook, providerOrderRef: payment?.order_id ?? order?.id, paymentRef: payment?.id };
+      if (webhook.event === "payment.captured" || webhook.event === "order.paid") return { ...base, type: "paid", amountMinor: payment?.amount, currency: payment?.currency };
       if (webhook.event === "payment.failed") return { ...base, type: "failed" };
       return { ...base, type: "other" };
     },
-    async refund(order) {
-      if (!order.paymentRef) throw new Error(`order ${order.number} has no Razorpay payment to refund`);
-      await razorpay.payments.refund(order.paymentRef, { amount: order.totalMinor, notes: { orderId: order.id } });
+    async refund({ paymentRef, idempotencyKey }) {
+      // Razorpay takes no idempotency key for refunds: what the payment has already given back is the
+      // check, so a retry after a lost answer refunds nothing twice, and the refund is what was captured.
+      const payment = await razorpay.payments.fetch(paymentRef);
+      const remaining = Number(payment.amount) - Number(payment.amount_refunded ?? 0);
+      if (remaining <= 0) return;
+      await razorpay.payments.refund(paymentRef, { amount: remaining, receipt: idempotencyKey.slice(0, 40), notes: { idempotencyKey } });
     },
   };
 }

@@ -1,41 +1,64 @@
 import pg from "pg";
-import { loadCart } from "@/domain/cart/cart-view";
-import { slotAvailability } from "@/domain/availability/slot-availability";
+import { slotAvailability, type Availability } from "@/domain/availability/slot-availability";
+import { loadCarts, type Cart } from "@/domain/cart/cart-view";
 import { databaseHandle } from "../database";
 import { logger } from "../logger";
 import { requestContext } from "../request-context";
 import { processSingleton } from "../shared";
 
 export type Subscriber = { send: (event: "availability" | "cart", data: unknown) => void; close: () => void };
+type Watch = { slotIds: string[]; cartId: string | undefined };
+export type ReadState = (slotIds: string[], cartIds: string[]) => Promise<{ availability: Availability[]; carts: Map<string, Cart> }>;
 
 const BATCH_MS = 25;
 const RECONNECT_MS = 1_000;
+
+/** The current availability of some slots and the current state of some carts. */
+export const readState: ReadState = async (slotIds, cartIds) => {
+  const ctx = requestContext();
+  return { availability: await slotAvailability({ ctx, input: { slotIds } }), carts: await loadCarts(ctx.db, cartIds, ctx.settings, ctx.now()) };
+};
 
 /**
  * One LISTEN connection per process. Notifications (raised by triggers on every slot and cart
  * change, from any process) are gathered for a few milliseconds, then only what some subscriber
  * watches is read again and pushed to it.
+ *
+ * Reads run one at a time, each after the previous one's events were sent, and a new stream's
+ * first state comes through the same queue: so no stream ever gets a slot or a cart older than
+ * one it already has, which two overlapping reads (or a read racing the first state) could do.
  */
-class Hub {
+export class Hub {
+  private readonly subscribers = new Set<Subscriber>();
   private readonly slots = new Map<string, Set<Subscriber>>();
   private readonly carts = new Map<string, Set<Subscriber>>();
   private readonly dueSlots = new Set<string>();
   private readonly dueCarts = new Set<string>();
+  /** Subscribers still waiting for the first state of everything they watch. */
+  private readonly fresh = new Map<Subscriber, Watch>();
   private timer: NodeJS.Timeout | undefined;
+  private reading = false;
   private client: pg.Client | undefined;
   private listening: Promise<void> | undefined;
   private stopped = false;
 
+  constructor(private readonly read: ReadState = readState) {}
+
   /**
-   * Watches slots and a cart. Resolves once notifications are being received, so that a snapshot
-   * read afterwards and the events that follow leave no gap between them.
+   * Watches slots and a cart, starting with their current state. Resolves once notifications are
+   * being received, so that the first state and the events that follow leave no gap between them.
    */
-  async subscribe(subscriber: Subscriber, watch: { slotIds: string[]; cartId: string | undefined }): Promise<() => void> {
+  async subscribe(subscriber: Subscriber, watch: Watch): Promise<() => void> {
     const entries: [Map<string, Set<Subscriber>>, string][] = watch.slotIds.map((id) => [this.slots, id]);
     if (watch.cartId) entries.push([this.carts, watch.cartId]);
+    this.subscribers.add(subscriber);
     for (const [map, id] of entries) map.set(id, (map.get(id) ?? new Set()).add(subscriber));
     await (this.listening ??= this.listen());
+    this.fresh.set(subscriber, watch);
+    this.schedule();
     return () => {
+      this.subscribers.delete(subscriber);
+      this.fresh.delete(subscriber);
       for (const [map, id] of entries) {
         map.get(id)?.delete(subscriber);
         if (map.get(id)?.size === 0) map.delete(id);
@@ -47,7 +70,8 @@ class Hub {
   async stop() {
     this.stopped = true;
     clearTimeout(this.timer);
-    for (const map of [this.slots, this.carts]) for (const subscribers of map.values()) for (const subscriber of subscribers) subscriber.close();
+    // Every stream, also one that watches nothing, or the server would wait for it to end.
+    for (const subscriber of this.subscribers) subscriber.close();
     await this.client?.end().catch(() => undefined);
   }
 
@@ -59,7 +83,7 @@ class Hub {
       if (!payload) return;
       if (channel === "slot_changed" && this.slots.has(payload)) this.dueSlots.add(payload);
       if (channel === "cart_changed" && this.carts.has(payload)) this.dueCarts.add(payload);
-      this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
+      this.schedule();
     });
     client.on("error", (error) => {
       if (this.client !== client) return;
@@ -78,27 +102,48 @@ class Hub {
     // Whatever changed while no one was listening: send everything watched again.
     for (const id of this.slots.keys()) this.dueSlots.add(id);
     for (const id of this.carts.keys()) this.dueCarts.add(id);
-    if (this.dueSlots.size + this.dueCarts.size > 0) this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
+    this.schedule();
+  }
+
+  /** A read soon, unless one is running: it schedules the next itself when done. */
+  private schedule(delayMs = BATCH_MS) {
+    if (this.timer || this.reading || this.stopped) return;
+    if (this.dueSlots.size + this.dueCarts.size + this.fresh.size === 0) return;
+    this.timer = setTimeout(() => void this.flush(), delayMs);
   }
 
   private async flush() {
     this.timer = undefined;
-    const slotIds = [...this.dueSlots];
-    const cartIds = [...this.dueCarts];
+    this.reading = true;
+    const dueSlots = new Set(this.dueSlots);
+    const dueCarts = new Set(this.dueCarts);
+    const fresh = new Map(this.fresh);
     this.dueSlots.clear();
     this.dueCarts.clear();
+    this.fresh.clear();
+    const slotIds = new Set([...dueSlots, ...[...fresh.values()].flatMap((watch) => watch.slotIds)]);
+    const cartIds = new Set([...dueCarts, ...[...fresh.values()].flatMap((watch) => (watch.cartId ? [watch.cartId] : []))]);
+    // Everyone watching gets what changed; a new subscriber also gets what did not.
+    const recipients = (subscribers: Set<Subscriber> | undefined, changed: boolean) => [...(subscribers ?? [])].filter((subscriber) => changed || fresh.has(subscriber));
+    let retryMs = BATCH_MS;
     try {
-      const ctx = requestContext();
-      for (const availability of await slotAvailability({ ctx, input: { slotIds } })) {
-        for (const subscriber of this.slots.get(availability.slotId) ?? []) subscriber.send("availability", availability);
+      const state = await this.read([...slotIds], [...cartIds]);
+      for (const availability of state.availability) {
+        for (const subscriber of recipients(this.slots.get(availability.slotId), dueSlots.has(availability.slotId))) subscriber.send("availability", availability);
       }
-      for (const cartId of cartIds) {
-        const cart = await loadCart(ctx.db, cartId, ctx.settings, ctx.now());
-        for (const subscriber of this.carts.get(cartId) ?? []) subscriber.send("cart", { cart });
+      for (const [cartId, cart] of state.carts) {
+        for (const subscriber of recipients(this.carts.get(cartId), dueCarts.has(cartId))) subscriber.send("cart", { cart });
       }
     } catch (error) {
-      logger().error({ err: error }, "live updates could not be read");
+      logger().error({ err: error }, "live updates could not be read; trying again");
+      for (const id of dueSlots) this.dueSlots.add(id);
+      for (const id of dueCarts) this.dueCarts.add(id);
+      for (const [subscriber, watch] of fresh) if (this.subscribers.has(subscriber) && !this.fresh.has(subscriber)) this.fresh.set(subscriber, watch);
+      retryMs = RECONNECT_MS;
+    } finally {
+      this.reading = false;
     }
+    this.schedule(retryMs);
   }
 }
 

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { slotAvailability } from "@/domain/availability/slot-availability";
 import { findCartId } from "@/domain/cart/cart-lock";
-import { loadCart } from "@/domain/cart/cart-view";
 import { cartOwnerOf } from "@/server/auth/session";
 import { parseQuery } from "@/server/http/query";
 import { clientAddress } from "@/server/http/rate-limit";
@@ -56,7 +54,9 @@ export const GET = route(async ({ request, ctx }) => {
       };
       // Listen for the browser leaving before the await below, so a quick goodbye cannot leak a subscription.
       request.signal.addEventListener("abort", close);
+      write("retry: 2000\n\n");
       try {
+        // The hub sends the current state first, in order with every change after it.
         const unsubscribe = await hub().subscribe({ send: (event, data) => write(frame(event, data)), close }, { slotIds, cartId });
         const heartbeat = setInterval(() => write(": keep-alive\n\n"), HEARTBEAT_MS);
         cleanup = () => {
@@ -64,11 +64,7 @@ export const GET = route(async ({ request, ctx }) => {
           unsubscribe();
           release();
         };
-        if (request.signal.aborted) return close();
-
-        write("retry: 2000\n\n");
-        for (const availability of await slotAvailability({ ctx, input: { slotIds } })) write(frame("availability", availability));
-        if (cartId) write(frame("cart", { cart: await loadCart(ctx.db, cartId, ctx.settings, ctx.now()) }));
+        if (request.signal.aborted) close();
       } catch (error) {
         // A stream that failed to start is not left counted as open.
         cleanup();

@@ -108,6 +108,7 @@ export default async function ExhibitionPage({ params, searchParams }: Props) {
               slots={slots}
               timeZone={timeZone}
               maxPerOrder={ctx.settings.maxTicketsPerOrder}
+              currency={ctx.settings.currency}
             />
           </section>
         </aside>

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { isVenueDate, venueDateOf } from "@/domain/calendar/venue-time";
+import { venueDateOf } from "@/domain/calendar/venue-time";
 import { daySheet } from "@/domain/catalog/day-sheet";
 import { requireRole } from "@/server/auth/require";
 import { parseQuery } from "@/server/http/query";
 import { json, route } from "@/server/http/route";
+import { venueDay } from "@/server/http/schemas";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ date: z.string().refine(isVenueDate, "must be a date written YYYY-MM-DD").optional() });
+const query = z.object({ date: venueDay().optional() });
 
 /** Staff only: a day's slots with capacity, held and sold (default today). */
 export const GET = route(async ({ ctx, request }) => {

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { eq } from "drizzle-orm";
-import { orders } from "@/db/schema";
 import { clockTime } from "@/domain/calendar/venue-time";
 import { loadOrder } from "@/domain/checkout/order-view";
 import { formatMoney } from "@/components/format";
@@ -12,6 +10,7 @@ import { config } from "@/server/config";
 import { db } from "@/server/database";
 import { isOrderAccessKey, orderPath, payPath } from "@/server/order-access";
 import { paymentProvider } from "@/server/payments/payment-provider";
+import { paymentSession } from "@/server/payments/payment-session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payment" };
@@ -49,14 +48,11 @@ export default async function PayPage({ params, searchParams }: Props) {
     );
   }
 
-  const [row] = await db().select().from(orders).where(eq(orders.id, id));
-  const payable = { ...row!, id };
   const urls = { success: `${publicUrl}${orderPath(id)}`, cancel: `${publicUrl}${payPath(provider, id)}&result=declined` };
-  const started = provider === "test" ? undefined : await paymentProvider().start(payable, urls);
-  if (started && "redirectUrl" in started) {
-    if (started.providerRef) await db().update(orders).set({ providerRef: started.providerRef }).where(eq(orders.id, id));
-    redirect(started.redirectUrl);
-  }
+  const started = provider === "test" ? undefined : await paymentSession({ db: db(), provider: paymentProvider(), orderId: id, urls });
+  // No longer waiting for payment (paid or expired since the page was asked for): the order says which.
+  if (provider !== "test" && !started) redirect(orderPath(id));
+  if (started && "redirectUrl" in started) redirect(started.redirectUrl);
 
   return (
     <div className="mx-auto max-w-xl px-4 py-10">

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { isVenueDate } from "@/domain/calendar/venue-time";
 import { listSlots } from "@/domain/catalog/list-slots";
 import { parseQuery } from "@/server/http/query";
 import { json, route } from "@/server/http/route";
+import { venueDay } from "@/server/http/schemas";
 
 export const dynamic = "force-dynamic";
 
-const day = z.string().refine(isVenueDate, "must be a date written YYYY-MM-DD");
-const query = z.object({ from: day.optional(), to: day.optional() });
+const query = z.object({ from: venueDay().optional(), to: venueDay().optional() });
 
 export const GET = route<{ slug: string }>(async ({ ctx, params, request }) => {
   const { from, to } = parseQuery(request, query);

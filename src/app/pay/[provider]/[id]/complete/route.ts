@@ -21,7 +21,7 @@ export const POST = route<{ provider: string; id: string }>(async ({ ctx, params
   const form = new URLSearchParams(await readLimited(request));
   const key = form.get("key");
   if (params.provider !== "test" || paymentProvider().name !== "test" || !isOrderAccessKey(params.id, key)) throw new DomainError("not_found", "There is no such payment.");
-  const [order] = await ctx.db.select({ id: orders.id, totalMinor: orders.totalMinor }).from(orders).where(eq(orders.id, params.id));
+  const [order] = await ctx.db.select({ id: orders.id, totalMinor: orders.totalMinor, currency: orders.currency }).from(orders).where(eq(orders.id, params.id));
   if (!order) throw new DomainError("not_found", "There is no such payment.");
 
   const { body, signature } = theTestProvider().signedEvent(form.get("outcome") === "pay" ? "pay" : "decline", order);
