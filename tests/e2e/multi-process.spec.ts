@@ -60,6 +60,8 @@ test("a day with every time sold out is marked in the day picker", async ({ page
 });
 
 test("the live stream reconnects by itself after its server restarts", async ({ page, request }) => {
+  // Two servers start in this test, each waiting for its database clock and job leader.
+  test.slow();
   const port = await freeLoopbackPort();
   const first = launchApp({ DATABASE_URL: process.env.E2E_DATABASE_URL! }, port);
   apps.push(first);
