@@ -2,7 +2,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { mergeCarts } from "@/domain/cart/merge-carts";
 import { isDomainError } from "@/domain/errors";
 import { GUEST_COOKIE, guestCookieOptions, guestOfCookies } from "../cart-identity";
-import { storedAddress } from "../client-address";
+import { storedAddress } from "../address-key";
 import { clientAddress } from "../http/rate-limit";
 import { requestContext } from "../request-context";
 

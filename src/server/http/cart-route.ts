@@ -5,7 +5,7 @@ import type { Cart } from "@/domain/cart/cart-view";
 import type { Ctx } from "@/domain/context";
 import { cartOwnerOf } from "../auth/session";
 import { newGuest } from "../cart-identity";
-import { storedAddress } from "../client-address";
+import { storedAddress } from "../address-key";
 import { readJson } from "./body";
 import { idempotent } from "./idempotency";
 import { checkSameOrigin } from "./origin";

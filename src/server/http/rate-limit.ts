@@ -1,4 +1,4 @@
-import { addressKey } from "../client-address";
+import { addressKey } from "../address-key";
 import { databaseHandle } from "../database";
 import { config } from "../config";
 import { logger } from "../logger";
@@ -29,7 +29,7 @@ function limiters() {
   });
 }
 
-/** The client's address as every limit counts it: IPv6 by its /64 (client-address.ts). */
+/** The client's address as every limit counts it: IPv6 by its /64 (address-key.ts). */
 export const clientAddress = (headers: Headers) => addressKey(headers.get(CLIENT_IP_HEADER) ?? "unknown");
 
 const clientIp = (request: Request) => clientAddress(request.headers);

@@ -6,7 +6,7 @@ import type { Metrics } from "../metrics";
 import { CLIENT_IP_HEADER } from "../http/rate-limit";
 import { errorBody, statusOf } from "../http/errors";
 import { REQUEST_ID_HEADER } from "../http/request-id";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "./forwarded-for";
 import { serveDirect, type DirectRoutes } from "./direct-routes";
 import { refuseMalformed, type Refusal } from "./request-guard";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addressKey, storedAddress } from "./client-address";
+import { addressKey, storedAddress } from "./address-key";
 
 describe("a client address as limits count it", () => {
   it.each([

@@ -1,6 +1,6 @@
 import type http from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress } from "./forwarded-for";
 
 const request = (forwardedFor?: string | string[]) => ({ headers: { "x-forwarded-for": forwardedFor }, socket: { remoteAddress: "10.0.0.2" } }) as unknown as http.IncomingMessage;
 
