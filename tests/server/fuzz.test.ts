@@ -111,6 +111,8 @@ function arbitraries(known: Known, base: string) {
       const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
       return fc.record({
         method: method(declared),
+        // Now and then something before the route's path: an empty host (`//`), a broken one (`//[`), dot segments.
+        prefix: fc.oneof({ weight: 9, arbitrary: fc.constant("") }, { weight: 1, arbitrary: fc.constantFrom("/", "//[", "//x%", "/.", "/..", "/%2e%2e") }),
         path: fc.tuple(...names.map(() => encoded)).map((values) => values.reduce((path, value, index) => path.replace(`{${names[index]}}`, value), template)),
         query,
         key: fc.boolean(),
@@ -118,10 +120,11 @@ function arbitraries(known: Known, base: string) {
         body,
       });
     })
-    .map(({ method, path, query, key, headers, body }) => {
+    .map(({ method, prefix, path, query, key, headers, body }) => {
       const search = [query, key ? `key=${known.key}` : ""].filter(Boolean).join("&");
       const clean = Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== undefined && !/[\r\n\u0000]/.test(String(value)))) as Record<string, string>;
-      return { method, target: search ? `${path}?${search}` : path, headers: clean, body: method === "GET" || method === "HEAD" ? undefined : body };
+      const target = `${prefix}${path}`;
+      return { method, target: search ? `${target}?${search}` : target, headers: clean, body: method === "GET" || method === "HEAD" ? undefined : body };
     });
 }
 

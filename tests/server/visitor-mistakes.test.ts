@@ -29,6 +29,11 @@ describe("a visitor's malformed request on the shipped server", () => {
     expectApiError(await raw("GET", "/api/exhibitions/%C0"), 400, "invalid_request");
   });
 
+  it("a path no URL can be made of is a 400, and the server lives on", async () => {
+    for (const target of ["//[", "//a%20b/", "//:99999/x", "//ex%ample/api/cart"]) expectApiError(await raw("GET", target), 400, "invalid_request");
+    expect((await raw("GET", "/api/health")).status).toBe(200);
+  });
+
   it("a Host header that is no host is a 400, on the direct add-to-cart path too", async () => {
     expectApiError(await raw("POST", "/api/cart/items", { headers: { host: "[" }, body: {} }), 400, "invalid_request");
     expectApiError(await raw("GET", "/api/cart", { headers: { host: "[" } }), 400, "invalid_request");

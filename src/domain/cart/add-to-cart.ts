@@ -1,7 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import { cartItems, carts } from "../../db/schema";
 import { holdRefusal, tryHoldPlaces } from "../availability/hold-places";
-import { takeHold } from "../availability/holds";
 import { salesWindow } from "../availability/slot-bookable";
 import { inTransaction, withTransaction, type Ctx } from "../context";
 import { brand } from "../brand";
@@ -136,7 +135,7 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
       for (const plan of group) {
         if (!ledger.fits([plan])) {
           results[plan.index] = overCap(plan);
-        } else if (plan.hold === 0 || (await takeHold(db, slotId, plan.hold, window))) {
+        } else if (await tryHoldPlaces(db, slotId, plan.hold, window)) {
           ledger.add([plan]);
           held.push(plan);
         } else {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { bookableShow, guest, minutes, slotCounts, t0, testCtx } from "../../../tests/support/cart-fixtures";
 import { checkout } from "../checkout/checkout";
+import { withTransaction } from "../context";
 import type { DomainError } from "../errors";
 import { addToCart, addToCarts } from "./add-to-cart";
 import type { CartOwner } from "./cart-owner";
@@ -28,6 +29,18 @@ async function batchFrom(ctx: ReturnType<typeof testCtx>, show: Show, from: stri
 }
 
 describe("the places one client address may hold", () => {
+  it("one request at a time, a hold that has run out but was not yet swept does not block the request that fits the cap", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock, { maxHeldPlacesPerAddress: 1 });
+    const show = await bookableShow(db.current.db, t0, { capacity: 2 });
+    await addToCart({ ctx, input: { owner: guest(), slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 2 } });
+    clock.now = minutes(90);
+    // Inside a caller's transaction the batch is taken one request after the other; together the two do not fit the cap.
+    const answers = await withTransaction(ctx, (tx) => batchFrom(tx, show, address(), 2, 1));
+    expect(answers).toEqual(["held", "limit_exceeded"]);
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 1 });
+  });
+
   it("counts every cart of the address together and refuses past the cap with limit_exceeded; other addresses and free tickets are not held back", async () => {
     const ctx = testCtx(db.current.db, { now: t0 }, caps);
     const { slots, adult, infant } = await bookableShow(db.current.db, t0, { capacity: 100, slots: 2 });

@@ -1,6 +1,7 @@
 import { eq, is, sql, TransactionRollbackError } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { orderItems, orders, outbox, paymentEvents, payments, tickets } from "../../db/schema";
+import { releaseExpiredHoldsOfSlot } from "../availability/release-expired-holds";
 import { withTransaction, type Ctx } from "../context";
 import { newTicketCode } from "../tickets/ticket-code";
 import { lockOrderPlaces } from "./order-places";
@@ -106,7 +107,9 @@ export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input
         for (const place of places) await db.execute(sql`UPDATE time_slots SET held = held - ${place.quantity}, sold = sold + ${place.quantity} WHERE id = ${place.slotId}`);
         return issue(order.id, "paid");
       }
-      // Expired: its places were given back. Take them again only if all are free.
+      // Expired: its places were given back. Take them again only if all are free; a hold that has
+      // run out but not yet been swept never stands in the way (invariant 3).
+      for (const place of places) await releaseExpiredHoldsOfSlot(db, place.slotId, now);
       const taken = await db.transaction(async (attempt) => {
         for (const place of places) {
           const result = await attempt.execute(sql`

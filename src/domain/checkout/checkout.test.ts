@@ -150,6 +150,17 @@ describe("a payment", () => {
     expect(await ticketsOf(order.id)).toHaveLength(3);
   });
 
+  it("after the order expired takes the places again past a hold that has run out but was not yet swept", async () => {
+    const clock = { now: t0 };
+    const { ctx, show, order } = await pendingOrder(clock, 3);
+    await expireOrders(db.current.db, minutes(20));
+    clock.now = minutes(20);
+    await addToCart({ ctx, input: { owner: guest(), slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 3 } });
+    clock.now = minutes(90);
+    expect(await applyPaymentEvent({ ctx, input: paid(order.id) })).toBe("late_paid");
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0, sold: 2, capacity: 3 });
+  });
+
   it("after the order expired and its places were sold is refunded: nothing oversold, no tickets, the refund queued for that payment", async () => {
     const clock = { now: t0 };
     const { ctx, show, order } = await pendingOrder(clock, 3);

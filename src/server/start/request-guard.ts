@@ -6,6 +6,11 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 
 export type Refusal = { code: ErrorCode; message: string; headers?: Record<string, string> };
 
+/** The path as Next.js sees it (no query, no fragment), or undefined for a target no URL can be made of (`//[`). */
+export function pathnameOf(target: string): string | undefined {
+  return URL.canParse(target, "http://localhost") ? new URL(target, "http://localhost").pathname : undefined;
+}
+
 /**
  * Requests that no route can be asked about: Next.js and undici throw on them (an unknown method, a
  * Host that makes no URL, a path that does not decode), which would answer 500 for a client's
@@ -28,7 +33,9 @@ export function refuseMalformed(req: http.IncomingMessage, allowedOn: (pathname:
   }
   if (CONTROL.test(path)) return { code: "invalid_request", message: "The address is not valid: it has a control character." };
   // Next.js would answer an empty 405 with no Allow header.
-  const allowed = allowedOn(new URL(target, "http://localhost").pathname);
+  const pathname = pathnameOf(target);
+  if (pathname === undefined) return { code: "invalid_request", message: "The address is not valid: it makes no URL." };
+  const allowed = allowedOn(pathname);
   if (allowed && !allowed.includes(req.method!)) return { code: "method_not_allowed", message: `${req.method} is not served here.`, headers: { allow: allowed.join(", ") } };
   return undefined;
 }

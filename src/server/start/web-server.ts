@@ -8,7 +8,7 @@ import { errorBody, statusOf } from "../http/errors";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 import { clientAddress } from "./forwarded-for";
 import { serveDirect, type DirectRoutes } from "./direct-routes";
-import { refuseMalformed, type Refusal } from "./request-guard";
+import { pathnameOf, refuseMalformed, type Refusal } from "./request-guard";
 
 type Handle = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
 
@@ -41,7 +41,7 @@ export function createWebServer(options: {
 
     res.on("close", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
+      const pathname = pathnameOf(req.url ?? "/") ?? "(malformed)";
       const route = routeOf(pathname);
       // 499 (nginx's "client closed request") for answers the client did not wait for.
       const status = res.writableFinished ? res.statusCode : 499;
@@ -54,7 +54,7 @@ export function createWebServer(options: {
     const refusal = refuseMalformed(req, (pathname) => methodsOf.get(routeOf(pathname)));
     if (refusal) return writeError(res, refusal, requestId);
     // The path as Next.js sees it (no query, no fragment), so both routers agree on what it names.
-    const fast = direct?.get(`${req.method} ${new URL(req.url ?? "/", "http://localhost").pathname}`);
+    const fast = direct?.get(`${req.method} ${pathnameOf(req.url ?? "/")}`);
     (fast ? serveDirect(fast, req, res) : handle(req, res)).catch((error: unknown) => {
       log.error({ err: error, requestId }, "request failed outside the route handler");
       if (res.headersSent) return res.destroy();
