@@ -95,7 +95,7 @@ describe("a DATABASE_URL server restarted under a running app", () => {
     const signIn = await fetch(`${app.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "a@example.org", password: "whatever-it-is" }) });
     expect(signIn.status).toBe(503);
     expect(signIn.headers.get("retry-after")).toBe("5");
-    expect(((await signIn.json()) as { error: { code: string } }).error.code).toBe("unavailable");
+    expect(((await signIn.json()) as { error: { code: string } }).error.code).toBe("busy");
 
     external = await startEmbeddedPostgres({ dataDir, log: () => {}, port });
     await eventually(() => healthy(app), 10_000);

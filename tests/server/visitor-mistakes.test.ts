@@ -62,7 +62,7 @@ describe("a visitor's malformed request on the shipped server", () => {
 
   it("a correctly signed webhook whose body is null, or names no event, is 400", async () => {
     const key = testProvider(SERVER_AUTH_SECRET);
-    for (const body of ["null", "{}", "[]", '"x"', '{"id":"evt_1","type":"payment.succeeded","orderId":"not-an-id","amount":"lots"}']) {
+    for (const body of ["null", "{}", "[]", '"x"', '{"id":"evt_1","type":"payment.succeeded","orderId":"not-an-id","amount":"lots"}', `{"id":"evt_2","type":"payment.succeeded","orderId":"${NO_SUCH}","amount":99999999999,"currency":"INR"}`]) {
       const { signature } = key.signedBody(body);
       expectApiError(await raw("POST", "/api/payments/test/webhook", { raw: body, headers: { "content-type": "application/json", [TEST_SIGNATURE_HEADER]: signature } }), 400, "invalid_request");
     }

@@ -47,7 +47,7 @@ async function consume(limiter: { consume: (key: string) => Promise<unknown> }, 
   } catch (rejection) {
     if (!isRateLimiterRes(rejection)) {
       logger().error({ err: rejection }, "the rate limit store failed; refusing");
-      throw new HttpError("unavailable", `We cannot check the limit on ${what} right now, so nothing was done; please try again in a moment.`, { "retry-after": String(STORE_DOWN_RETRY_SECONDS) });
+      throw new HttpError("busy", `We cannot check the limit on ${what} right now, so nothing was done; please try again in a moment.`, { "retry-after": String(STORE_DOWN_RETRY_SECONDS) });
     }
     const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
     throw new HttpError("rate_limited", `Too many ${what} in a short time; try again in ${seconds} s.`, { "retry-after": String(seconds) });
@@ -88,5 +88,9 @@ export async function limitSignIn(request: Request, email?: string): Promise<voi
 /** A sign-in or password check that succeeded: only failures count against the email. */
 export async function forgiveSignIn(request: Request, email: string): Promise<void> {
   const { signInPerEmail, signInPerAccount } = limiters();
-  await Promise.all([signInPerEmail.reward(emailFromAddress(request, email)), signInPerAccount.reward(email)]);
+  // The sign-in has succeeded and its session is set: a store that cannot take the points back costs
+  // the owner a few attempts, never the answer.
+  await Promise.all([signInPerEmail.reward(emailFromAddress(request, email)), signInPerAccount.reward(email)]).catch((error: unknown) =>
+    logger().warn({ err: error }, "could not give a successful sign-in's attempts back"),
+  );
 }

@@ -27,7 +27,8 @@ const eventShape = z.object({
   orderId: z.string().max(255).optional(),
   providerOrderRef: z.string().max(255).optional(),
   paymentRef: z.string().max(255).optional(),
-  amountMinor: z.number().int().optional(),
+  // payments.amount_minor is a PostgreSQL integer.
+  amountMinor: z.number().int().min(0).max(2_147_483_647).optional(),
   currency: z.string().max(8).optional(),
 });
 
