@@ -3,7 +3,7 @@ import { mergeCarts } from "@/domain/cart/merge-carts";
 import { isDomainError } from "@/domain/errors";
 import { GUEST_COOKIE, guestCookieOptions, guestOfCookies } from "../cart-identity";
 import { storedAddress } from "../address-key";
-import { clientAddress } from "../http/rate-limit";
+import { addressKeyOf } from "../http/rate-limit";
 import { requestContext } from "../request-context";
 
 /**
@@ -17,7 +17,7 @@ export const mergeGuestCartOnSignIn = createAuthMiddleware(async (ctx) => {
   const session = ctx.context.newSession;
   if (!session) return;
   const guest = guestOfCookies(ctx.headers?.get("cookie") ?? null);
-  const address = ctx.headers && storedAddress(clientAddress(ctx.headers));
+  const address = ctx.headers && storedAddress(addressKeyOf(ctx.headers));
   try {
     const { cart, refused } = await mergeCarts({ ctx: requestContext(), input: { from: guest, into: { kind: "user", userId: session.user.id }, address } });
     if (guest) ctx.setCookie(GUEST_COOKIE, "", { ...guestCookieOptions(), maxAge: 0 });

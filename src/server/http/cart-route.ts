@@ -9,7 +9,7 @@ import { storedAddress } from "../address-key";
 import { readJson } from "./body";
 import { idempotent } from "./idempotency";
 import { checkSameOrigin } from "./origin";
-import { clientAddress, limitCartWrites } from "./rate-limit";
+import { addressKeyOf, limitCartWrites } from "./rate-limit";
 import { json, route } from "./route";
 
 type Options<S extends z.ZodObject | undefined> = { body?: S; status?: number };
@@ -28,7 +28,7 @@ export function cartRoute<P = Record<string, never>, S extends z.ZodObject | und
     const body = (options.body ? await readJson(request, options.body) : undefined) as Parameters<Handler<P, S>>[0]["body"];
     const guest = known ? undefined : newGuest();
     const owner = known ?? guest!.owner;
-    const address = storedAddress(clientAddress(request.headers));
+    const address = storedAddress(addressKeyOf(request.headers));
 
     // A key belongs to the cart's owner, like Stripe's to an account. A request with no cookie has
     // no owner until its answer creates one, so its key is kept under that new guest: nobody else

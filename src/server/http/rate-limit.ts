@@ -30,9 +30,9 @@ function limiters() {
 }
 
 /** The client's address as every limit counts it: IPv6 by its /64 (address-key.ts). */
-export const clientAddress = (headers: Headers) => addressKey(headers.get(CLIENT_IP_HEADER) ?? "unknown");
+export const addressKeyOf = (headers: Headers) => addressKey(headers.get(CLIENT_IP_HEADER) ?? "unknown");
 
-const clientIp = (request: Request) => clientAddress(request.headers);
+const clientIp = (request: Request) => addressKeyOf(request.headers);
 
 /**
  * A limiter refuses by rejecting with a RateLimiterRes, and a store failure with an Error. Told apart

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { findCartId } from "@/domain/cart/cart-lock";
 import { cartOwnerOf } from "@/server/auth/session";
 import { parseQuery } from "@/server/http/query";
-import { clientAddress } from "@/server/http/rate-limit";
+import { addressKeyOf } from "@/server/http/rate-limit";
 import { route } from "@/server/http/route";
 import { hub } from "@/server/realtime/hub";
 import { openStream } from "@/server/realtime/stream-limits";
@@ -32,7 +32,7 @@ export const GET = route(async ({ request, ctx }) => {
   const owner = await cartOwnerOf(request.headers);
   const cartId = owner && (await findCartId(ctx.db, owner));
   const encoder = new TextEncoder();
-  const release = openStream(clientAddress(request.headers));
+  const release = openStream(addressKeyOf(request.headers));
 
   let cleanup = release;
   const stream = new ReadableStream<Uint8Array>({
