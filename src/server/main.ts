@@ -1,6 +1,7 @@
 import path from "node:path";
 import next from "next";
 import { migrateDatabase } from "@/db/migrate";
+import { DEMO_PASSWORD_RETIRED, retirePublishedDemoPassword } from "@/db/seed/retire-published-demo-password";
 import { DEMO_STAFF_CREATED, isCatalogueEmpty, seedDemoMuseum } from "@/db/seed/seed-demo-museum";
 import { keepDatabaseClock } from "./clock";
 import { config, isConfigError, type Config } from "./config";
@@ -50,6 +51,8 @@ async function main() {
   try {
     await migrateDatabase(database.url);
     const handle = databaseHandle(openDatabase(database.url));
+    const retired = await retirePublishedDemoPassword(handle.db, new Date());
+    if (retired) log.warn(retired, DEMO_PASSWORD_RETIRED);
     if (await isCatalogueEmpty(handle.db)) {
       const { demoStaff, ...seeded } = await seedDemoMuseum(handle.db, { now: new Date(), timeZone: cfg.venueTimeZone, currency: cfg.currency, withDemoStaff: !cfg.production });
       log.info(seeded, "seeded the demo museum into the empty database");

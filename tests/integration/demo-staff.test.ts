@@ -1,5 +1,7 @@
+import { hashPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_STAFF } from "@/db/seed/demo-museum";
+import { DEMO_PASSWORD_RETIRED } from "@/db/seed/retire-published-demo-password";
 import { DEMO_STAFF_CREATED } from "@/db/seed/seed-demo-museum";
 import { startApp, type AppProcess } from "../support/app-process";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -37,6 +39,17 @@ describe("a server started without APP_ENV=production", () => {
     app = await startApp(env(database));
     expect(printed(app)).toEqual([]);
     expect(app.lines.join("\n")).not.toContain(line!.password as string);
+    expect((await signIn(line!.password as string)).status).toBe(200);
+  });
+
+  it("replaces the published password of a demo account seeded before it was generated, at the next start, shown once", async () => {
+    const [{ id }] = (await database.pool.query(`SELECT a.id FROM account a JOIN "user" u ON u.id = a.user_id WHERE u.email = $1`, [DEMO_STAFF.email])).rows;
+    await database.pool.query("UPDATE account SET password = $1 WHERE id = $2", [await hashPassword("kaveri-demo-staff"), id]);
+    await app.stop();
+    app = await startApp(env(database));
+    const [line] = app.logs().filter((entry) => entry.msg === DEMO_PASSWORD_RETIRED);
+    expect(line).toMatchObject({ level: "warn", email: DEMO_STAFF.email, password: expect.stringMatching(/^[\w-]{16,}$/) });
+    expect((await signIn("kaveri-demo-staff")).status).toBe(401);
     expect((await signIn(line!.password as string)).status).toBe(200);
   });
 
