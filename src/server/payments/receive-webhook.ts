@@ -3,7 +3,6 @@ import { applyPaymentEvent, isRefundReason, type PaymentEvent, type PaymentOutco
 import type { Ctx } from "@/domain/context";
 import { DomainError } from "@/domain/errors";
 import { readLimited } from "../http/body";
-import { isUuid } from "../http/schemas";
 import { db } from "../database";
 import { logger } from "../logger";
 import { metrics } from "../metrics";
@@ -44,8 +43,7 @@ function parseEvent(provider: PaymentProvider, raw: string, headers: Headers): P
     throw notAnEvent();
   }
   if (!eventShape.safeParse(event).success) throw notAnEvent();
-  // An order id that is not one of ours is an unknown order, not a malformed query.
-  return event.orderId === undefined || isUuid(event.orderId) ? event : { ...event, orderId: undefined };
+  return event;
 }
 
 /**
