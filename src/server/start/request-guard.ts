@@ -32,9 +32,9 @@ export function refuseMalformed(req: http.IncomingMessage, allowedOn: (pathname:
     return { code: "invalid_request", message: "The address is not valid: it has a broken %-escape." };
   }
   if (CONTROL.test(path)) return { code: "invalid_request", message: "The address is not valid: it has a control character." };
-  // Next.js would answer an empty 405 with no Allow header.
   const pathname = pathnameOf(target);
   if (pathname === undefined) return { code: "invalid_request", message: "The address is not valid: it makes no URL." };
+  // Next.js would answer an empty 405 with no Allow header.
   const allowed = allowedOn(pathname);
   if (allowed && !allowed.includes(req.method!)) return { code: "method_not_allowed", message: `${req.method} is not served here.`, headers: { allow: allowed.join(", ") } };
   return undefined;
