@@ -22,7 +22,9 @@ import { kickOutbox } from "@/server/outbox/outbox";
 import { theTestProvider } from "@/server/payments/payment-provider";
 import { TEST_SIGNATURE_HEADER } from "@/server/payments/test-provider";
 import { ticketToken } from "@/server/tickets/ticket-qr";
+import { ticketsPdfOf } from "@/server/tickets/tickets-pdf";
 import { applyPaymentEvent } from "@/domain/checkout/apply-payment";
+import { loadOrder } from "@/domain/checkout/order-view";
 import { bookableShow, slotCounts, testCtx } from "../support/cart-fixtures";
 import { paidEvent } from "../support/order-fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -202,6 +204,14 @@ describe("an order and its tickets", () => {
     const remade = await download();
     expect((await PDFDocument.load(new Uint8Array(remade))).getPageCount()).toBe(2);
     expect((await database.db.select().from(ticketPdfs).where(eq(ticketPdfs.orderId, order.id)))[0]!.pdf).toEqual(remade);
+  });
+
+  it("come as a PDF made once for downloads at the same moment", async () => {
+    const { order } = await placed();
+    await sendEvent("pay", order);
+    const shown = { ...(await loadOrder(database.db, order.id))!, name: "Asha, at once" };
+    const copies = await Promise.all(Array.from({ length: 4 }, () => ticketsPdfOf(database.db, shown, config().venueTimeZone)));
+    expect(new Set(copies).size).toBe(1);
   });
 
   it("carry QR tokens that verify with the published key", async () => {

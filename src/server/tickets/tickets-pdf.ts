@@ -7,6 +7,7 @@ import type { Order } from "@/domain/checkout/order-view";
 import { VENUE } from "@/domain/venue";
 import { formatWhen } from "@/components/format";
 import { ticketQrCodes } from "./ticket-qr";
+import { processSingleton } from "../shared";
 
 const QR_SIZE = 170;
 
@@ -76,8 +77,19 @@ const fingerprintOf = (order: Order, timeZone: string) =>
  * a name corrected) makes it again, once. Its size is bounded by MAX_CART_TICKETS for visitors'
  * orders.
  */
-export async function ticketsPdfOf(db: Executor, order: Order, timeZone: string): Promise<Buffer> {
+export function ticketsPdfOf(db: Executor, order: Order, timeZone: string): Promise<Buffer> {
   const fingerprint = fingerprintOf(order, timeZone);
+  // Downloads of one order at the same moment (a double click, the outbox and a download) share one build.
+  const key = `${order.id} ${fingerprint}`;
+  const builds = processSingleton("tickets-pdf-builds", () => new Map<string, Promise<Buffer>>());
+  const inFlight = builds.get(key);
+  if (inFlight) return inFlight;
+  const made = storedOrMade(db, order, timeZone, fingerprint).finally(() => builds.delete(key));
+  builds.set(key, made);
+  return made;
+}
+
+async function storedOrMade(db: Executor, order: Order, timeZone: string, fingerprint: string): Promise<Buffer> {
   const [stored] = await db.select({ fingerprint: ticketPdfs.fingerprint, pdf: ticketPdfs.pdf }).from(ticketPdfs).where(eq(ticketPdfs.orderId, order.id));
   if (stored?.fingerprint === fingerprint) return stored.pdf;
   const pdf = await ticketsPdf(order, timeZone, await ticketQrCodes(db, [order]));
