@@ -77,11 +77,11 @@ export function addressLedger(held: Map<string, number>, settings: Settings) {
 }
 
 /**
- * For a change that takes places in one cart, from one address: throws limit_exceeded unless the
- * address, with the cart's places counted against it after the change, stays within its cap. The
- * caller has locked the address (before the cart) and re-keys the cart's held lines to it.
+ * The places the carts being changed may still take for `address`: its cap, less what its other
+ * carts and orders hold and what `lines` (those carts' lines) hold now; negative when they already
+ * hold more than fits. The caller has locked the address, before the carts.
  */
-export async function checkAddressRoom(db: Executor, input: { address: string; owner: CartOwner; cartId: string; placesAfter: number; now: Date; settings: Settings }): Promise<void> {
-  const others = (await placesHeldBy(db, [input.address], input.now, [input.cartId])).get(input.address) ?? 0;
-  if (others + input.placesAfter > addressCap(input.owner, input.settings)) throw addressCapExceeded(input.owner, input.settings);
+export async function addressRoom(db: Executor, input: { address: string; owner: CartOwner; cartIds: string[]; lines: Line[]; now: Date; settings: Settings }): Promise<number> {
+  const others = (await placesHeldBy(db, [input.address], input.now, input.cartIds)).get(input.address) ?? 0;
+  return addressCap(input.owner, input.settings) - others - livePlaces(input.lines, input.now);
 }

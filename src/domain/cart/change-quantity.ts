@@ -4,7 +4,7 @@ import { holdPlaces } from "../availability/hold-places";
 import { releaseHold } from "../availability/holds";
 import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
-import { checkAddressRoom, livePlaces, lockAddresses } from "./address-places";
+import { addressCapExceeded, addressRoom, lockAddresses } from "./address-places";
 import { rearmHolds } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { loadCart, type Cart } from "./cart-view";
@@ -27,7 +27,7 @@ export async function changeQuantity({ ctx, input }: { ctx: Ctx; input: { owner:
     const wasHeld = line.status === "held";
     const more = !line.consumesCapacity ? 0 : wasHeld ? input.quantity - line.quantity : input.quantity;
     const takes = input.address && more > 0 ? input.address : undefined;
-    if (takes) await checkAddressRoom(db, { address: takes, owner: input.owner, cartId, placesAfter: livePlaces(lines, now) + more, now, settings: ctx.settings });
+    if (takes && more > (await addressRoom(db, { address: takes, owner: input.owner, cartIds: [cartId], lines, now, settings: ctx.settings }))) throw addressCapExceeded(input.owner, ctx.settings);
     await db
       .update(cartItems)
       .set({ quantity: input.quantity, status: "held", ...(!wasHeld && { heldAt: now }) })

@@ -5,7 +5,7 @@ import { lockSlots, releaseHold } from "../availability/holds";
 import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { isDomainError } from "../errors";
-import { addressCap, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
+import { addressRoom, lockAddresses } from "./address-places";
 import { cartLines, settleExpiredLines, type Line } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { findCartId, lockCart, lockCartsById } from "./cart-lock";
@@ -47,8 +47,7 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
     const { maxTicketsPerOrder: limit, maxCartTickets, maxCartLines } = ctx.settings;
     // Places the merged cart may take beyond those it holds. When its own do not fit the address,
     // they stay counted where they are, and the guest's held places are not moved there either.
-    let room = Infinity;
-    if (address) room = addressCap(into, ctx.settings) - (await placesHeldBy(db, [address], now, [fromId, intoId])).get(address)! - livePlaces(target, now);
+    let room = address ? await addressRoom(db, { address, owner: into, cartIds: [fromId, intoId], lines: target, now, settings: ctx.settings }) : Infinity;
     const rekey = address !== undefined && room >= 0;
     room = Math.max(0, room);
     const refused: Refusal[] = [];

@@ -5,7 +5,7 @@ import { lockSlots } from "../availability/holds";
 import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { isDomainError } from "../errors";
-import { addressCap, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
+import { addressRoom, lockAddresses } from "./address-places";
 import { cartLines, rearmHolds, settleExpiredLines } from "./cart-lines";
 import type { CartOwner } from "./cart-owner";
 import { lockExistingCart } from "./cart-lock";
@@ -28,11 +28,7 @@ export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: Car
     await settleExpiredLines(db, cartId, now, []);
 
     const lines = await cartLines(db, cartId);
-    let room = Infinity;
-    if (input.address) {
-      const others = (await placesHeldBy(db, [input.address], now, [cartId])).get(input.address)!;
-      room = addressCap(input.owner, ctx.settings) - others - livePlaces(lines, now);
-    }
+    let room = input.address ? await addressRoom(db, { address: input.address, owner: input.owner, cartIds: [cartId], lines, now, settings: ctx.settings }) : Infinity;
     const renewable = lines.filter((line) => line.status === "expired" && line.renewals < ctx.settings.maxHoldRenewals);
     for (const line of renewable.sort((a, b) => a.slotId.localeCompare(b.slotId))) {
       const places = line.consumesCapacity ? line.quantity : 0;
