@@ -1,7 +1,6 @@
-import { createHmac, hkdfSync } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
-import { authSecret } from "./config";
-import { processSingleton } from "./shared";
+import { derivedKey } from "./config";
 
 /** The eight 16-bit groups of an IPv6 address, "::" expanded and a dotted IPv4 tail turned into two groups. */
 function ipv6Groups(address: string): number[] {
@@ -34,10 +33,8 @@ export function addressKey(address: string): string {
   return `${groups.slice(0, 4).map((group) => group.toString(16)).join(":")}::/64`;
 }
 
-const storageKey = () => processSingleton("client-address-key", () => Buffer.from(hkdfSync("sha256", authSecret(), "museum-tickets", "client-address", 32)));
-
 /**
  * An addressKey as the database keeps it, to count what one address holds: a MAC, so that
  * the table of carts is not a log of visitors' addresses, and the same in every server process.
  */
-export const storedAddress = (key: string): string => createHmac("sha256", storageKey()).update(key).digest("base64url").slice(0, 22);
+export const storedAddress = (key: string): string => createHmac("sha256", derivedKey("client-address")).update(key).digest("base64url").slice(0, 22);

@@ -1,8 +1,7 @@
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { parse, serialize } from "cookie";
 import type { CartOwner } from "@/domain/cart/cart-owner";
-import { authSecret, config } from "./config";
-import { processSingleton } from "./shared";
+import { config, derivedKey } from "./config";
 
 export const GUEST_COOKIE = "cart";
 const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
@@ -10,8 +9,7 @@ const MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 const SIGNED_TOKEN = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{43})$/;
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
-const cookieKey = () => processSingleton("guest-cookie-key", () => Buffer.from(hkdfSync("sha256", authSecret(), "museum-tickets", "guest-cart-cookie", 32)));
-const macOf = (token: string) => createHmac("sha256", cookieKey()).update(token).digest();
+const macOf = (token: string) => createHmac("sha256", derivedKey("guest-cart-cookie")).update(token).digest();
 
 export const guestCookieOptions = () => ({ httpOnly: true, sameSite: "lax" as const, path: "/", secure: config().production });
 

@@ -1,3 +1,4 @@
+import { hkdfSync } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
 import { brand } from "@/domain/brand";
@@ -195,4 +196,9 @@ export function authSecret(): string {
   const secret = config().authSecret ?? process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not resolved: the server resolves it at start-up, before anything is signed.");
   return secret;
+}
+
+/** A key of its own for each thing signed or MACed with AUTH_SECRET (HKDF, by purpose), the same in every server process. */
+export function derivedKey(purpose: string): Buffer {
+  return processSingleton(`derived-key ${purpose}`, () => Buffer.from(hkdfSync("sha256", authSecret(), "museum-tickets", purpose, 32)));
 }

@@ -1,20 +1,16 @@
-import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
+import { createHmac, timingSafeEqual } from "node:crypto";
 import { getOrder } from "@/domain/checkout/get-order";
 import type { Order } from "@/domain/checkout/order-view";
 import type { Ctx } from "@/domain/context";
 import { sessionUserOf } from "./auth/session";
-import { authSecret } from "./config";
-import { processSingleton } from "./shared";
-
-const linkKey = () =>
-  processSingleton("order-link-key", () => Buffer.from(hkdfSync("sha256", authSecret(), "museum-tickets", "order-access-link", 32)));
+import { derivedKey } from "./config";
 
 /**
  * The key in an order's access link: a MAC of the order id, so that any server process can make
  * or check it, the e-mail can carry it long after checkout, and the database holds nothing a
  * leak could replay.
  */
-export const orderAccessKey = (orderId: string) => createHmac("sha256", linkKey()).update(orderId).digest("base64url");
+export const orderAccessKey = (orderId: string) => createHmac("sha256", derivedKey("order-access-link")).update(orderId).digest("base64url");
 
 export function isOrderAccessKey(orderId: string, key: string | null | undefined): boolean {
   if (!key) return false;
