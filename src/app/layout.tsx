@@ -6,6 +6,7 @@ import { formatZoneName } from "@/components/format";
 import { VENUE } from "@/domain/venue";
 import { config } from "@/server/config";
 import { visitorCart } from "@/server/page-cart";
+import { roleIncludes } from "@/domain/staff/authorize";
 import { pageUser } from "@/server/page-user";
 import "./globals.css";
 
@@ -40,6 +41,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                     What&rsquo;s on
                   </Link>
                 </li>
+                {user && roleIncludes(user.role, "door") && (
+                  <li>
+                    <Link href="/staff" className="text-ink underline-offset-4 hover:underline" data-testid="staff-link">
+                      Staff
+                    </Link>
+                  </li>
+                )}
                 <li>
                   <Link href={user ? "/account" : "/sign-in"} className="text-ink underline-offset-4 hover:underline" data-testid="account-link">
                     {user ? "Account" : "Sign in"}

@@ -20,7 +20,10 @@ export type Settings = {
   paymentTtlSeconds: number;
 };
 
-export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string; role: "visitor" | "staff" | "admin" };
+export type Role = "visitor" | "door" | "staff" | "admin";
+
+/** Who asks: staff verbs decide from it what may be done (staff/authorize.ts) and write it to the audit log. */
+export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string; email: string; role: Role };
 
 /** What every domain verb receives: where to read and write, who asks, what time it is, and the venue's rules. */
 export type Ctx = { db: Executor; actor: Actor; now: () => Date; settings: Settings };

@@ -15,6 +15,10 @@ export type DomainErrorCode =
   | "limit_exceeded"
   | "ticket_type_unavailable"
   | "order_not_paid"
+  | "slug_taken"
+  | "capacity_below_taken"
+  | "ticket_void"
+  | "order_not_refundable"
   | "busy";
 
 const domainError = brand<DomainError>("DomainError");

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Your account" };
 
 const BOOKING_STATUS = { pending_payment: "Waiting for payment", paid: "Paid", expired: "Expired", cancelled: "Cancelled", refunded: "Refunded" } as const;
-const ROLE_NAMES = { visitor: "Visitor", staff: "Museum staff", admin: "Administrator" } as const;
+const ROLE_NAMES = { visitor: "Visitor", door: "Door staff", staff: "Museum staff", admin: "Administrator" } as const;
 
 export default async function AccountPage() {
   const user = await pageUser();

@@ -1,7 +1,8 @@
 import { boolean, index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 // The tables better-auth expects (user, session, account, verification), with our role on the user.
-export const userRole = pgEnum("user_role", ["visitor", "staff", "admin"]);
+// Each role includes the ones before it in this list, visitor aside: admin > staff > door (API.md, Staff).
+export const userRole = pgEnum("user_role", ["visitor", "door", "staff", "admin"]);
 
 export const users = pgTable("user", {
   id: text("id").primaryKey(),
@@ -10,6 +11,8 @@ export const users = pgTable("user", {
   emailVerified: boolean("email_verified").notNull().default(false),
   image: text("image"),
   role: userRole("role").notNull().default("visitor"),
+  // Set by an admin: the account can no longer sign in and its sessions are gone.
+  disabledAt: timestamp("disabled_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -5,3 +5,4 @@ export * from "./cart";
 export * from "./idempotency";
 export * from "./orders";
 export * from "./rate-limits";
+export * from "./audit";

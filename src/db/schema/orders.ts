@@ -12,6 +12,9 @@ export const ticketStatus = pgEnum("ticket_status", ["valid", "used", "void"]);
 // the provider refused the refund every time; unmatched: it names no order of ours. The last two need a person.
 export const paymentStatus = pgEnum("payment_status", ["applied", "refunding", "refunded", "refund_failed", "unmatched"]);
 
+// pending: waiting for the outbox to call the provider; done: the money is on its way back; failed: needs a person.
+export const refundStatus = pgEnum("refund_status", ["pending", "done", "failed"]);
+
 export const orderNumbers = pgSequence("order_numbers", { startWith: 1001 });
 
 export const orders = pgTable("orders", {
@@ -98,6 +101,9 @@ export const tickets = pgTable("tickets", {
   status: ticketStatus("status").notNull().default("valid"),
   checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
   checkedInBy: text("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+  // Why a ticket stopped being valid (refunded, moved to another slot, its slot cancelled), and when.
+  voidedAt: timestamp("voided_at", { withTimezone: true }),
+  voidReason: text("void_reason"),
   // The QR code (SVG) of the signed token, made once: drawing it is what an order's page costs.
   qrSvg: text("qr_svg"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -112,6 +118,24 @@ export const ticketPdfs = pgTable("ticket_pdfs", {
 });
 
 /**
+ * Money staff give back for some or all of an order's tickets (a cancelled slot, the service desk).
+ * Each row is one refund through the provider, made by the outbox with the row's id as its
+ * idempotency key (invariant 11); a payment the provider never took (the test provider) has none.
+ */
+export const refunds = pgTable("refunds", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+  paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "set null" }),
+  amountMinor: integer("amount_minor").notNull(),
+  currency: text("currency").notNull(),
+  reason: text("reason").notNull(),
+  status: refundStatus("status").notNull().default("pending"),
+  requestedBy: text("requested_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  doneAt: timestamp("done_at", { withTimezone: true }),
+}, (table) => [index("refunds_order").on(table.orderId), check("refunds_amount_positive", sql`${table.amountMinor} > 0`)]);
+
+/**
  * Work that must happen once, after a commit and outside any transaction: e-mails, refunds. A job
  * about a payment (its refund, the e-mail saying so) is once per payment, any other once per order.
  */
@@ -120,6 +144,7 @@ export const outbox = pgTable("outbox", {
   kind: text("kind").notNull(),
   orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
   paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "cascade" }),
+  subjectId: uuid("subject_id"),
   attempts: integer("attempts").notNull().default(0),
   // A worker that takes a job leases it until then; a crashed worker's job is taken again after.
   leasedUntil: timestamp("leased_until", { withTimezone: true }),
@@ -129,7 +154,8 @@ export const outbox = pgTable("outbox", {
   deadAt: timestamp("dead_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [
-  uniqueIndex("outbox_once_per_order").on(table.kind, table.orderId).where(sql`${table.paymentId} IS NULL`),
+  uniqueIndex("outbox_once_per_order").on(table.kind, table.orderId).where(sql`${table.paymentId} IS NULL AND ${table.subjectId} IS NULL`),
+  uniqueIndex("outbox_once_per_subject").on(table.kind, table.orderId, table.subjectId).where(sql`${table.subjectId} IS NOT NULL`),
   uniqueIndex("outbox_once_per_payment").on(table.kind, table.paymentId).where(sql`${table.paymentId} IS NOT NULL`),
   index("outbox_pending").on(table.createdAt).where(sql`${table.doneAt} IS NULL AND ${table.deadAt} IS NULL`),
   index("outbox_dead").on(table.kind).where(sql`${table.deadAt} IS NOT NULL`),

@@ -21,7 +21,12 @@ function createAuth() {
     secret: authSecret(),
     database: drizzleAdapter(db(), { provider: "pg", schema: { user: users, session: sessions, account: accounts, verification: verifications } }),
     emailAndPassword: { enabled: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH, autoSignIn: true },
-    user: { additionalFields: { role: { type: "string", required: false, defaultValue: "visitor", input: false } } },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "visitor", input: false },
+        disabledAt: { type: "date", required: false, input: false },
+      },
+    },
     // Sign-in attempts are limited by our own limiter (per address and per email, API.md's 429 shape).
     rateLimit: { enabled: false },
     // The site's own address and the address the request came to (tests and LAN use other hosts than PUBLIC_URL).

@@ -1,8 +1,9 @@
 import type { CartOwner } from "@/domain/cart/cart-owner";
+import type { Role } from "@/domain/context";
 import { guestOfCookies } from "../cart-identity";
 import { auth } from "./auth";
 
-export type Role = "visitor" | "staff" | "admin";
+export type { Role };
 export type SessionUser = { id: string; name: string; email: string; role: Role };
 
 // better-auth's session cookie, with the __Secure- prefix it adds when cookies are Secure.
@@ -13,7 +14,9 @@ export async function sessionUserOf(headers: Headers): Promise<SessionUser | und
   if (!SESSION_COOKIE.test(headers.get("cookie") ?? "")) return undefined;
   const session = await auth().api.getSession({ headers });
   if (!session) return undefined;
-  const { id, name, email, role } = session.user;
+  const { id, name, email, role, disabledAt } = session.user as typeof session.user & { disabledAt?: Date | null };
+  // Disabling deletes the account's sessions; this covers one read in flight at that moment.
+  if (disabledAt) return undefined;
   return { id, name, email, role: role as Role };
 }
 

@@ -21,6 +21,7 @@ function limiters() {
     const pool = databaseHandle().pool;
     return {
       perCart: sharedLimiter(pool, { keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      perStaff: sharedLimiter(pool, { keyPrefix: "staff", points: config().rateLimitStaffPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       perAddress: sharedLimiter(pool, { keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
       signInPerAccount: sharedLimiter(pool, { keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60, whenStoreFails: "refuse" }),
@@ -63,6 +64,11 @@ export async function limitCartWrites(request: Request, ownerKey: string | undef
   const { perCart, perAddress } = limiters();
   if (ownerKey) await consume(perCart, ownerKey, "changes");
   await consume(perAddress, clientIp(request), "changes");
+}
+
+/** Staff writes count per account: a stolen or scripted staff session cannot rewrite the catalogue at speed. */
+export async function limitStaffWrites(userId: string): Promise<void> {
+  await consume(limiters().perStaff, userId, "changes");
 }
 
 // An email's attempts from one address: a stranger using up this count locks out only themselves.

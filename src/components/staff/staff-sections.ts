@@ -1,0 +1,15 @@
+import type { Role } from "@/domain/context";
+import { roleIncludes, type StaffRole } from "@/domain/staff/authorize";
+
+export type StaffSection = { href: string; label: string; role: StaffRole; about: string };
+
+/** The console's sections and the least role each needs: the nav and the console's home show only what the role may use. */
+export const STAFF_SECTIONS: readonly StaffSection[] = [
+  { href: "/staff", label: "Today", role: "door", about: "Today's slots with their places held, sold and left." },
+  { href: "/staff/exhibitions", label: "Exhibitions", role: "admin", about: "Create and publish exhibitions, set prices and the home page order." },
+  { href: "/staff/slots", label: "Slots", role: "admin", about: "Capacity, closing sales and cancelling a slot, day by day." },
+  { href: "/staff/users", label: "Staff accounts", role: "admin", about: "Give people access to the console, change roles, disable accounts." },
+  { href: "/staff/audit", label: "Audit log", role: "admin", about: "Every change made in the console: who, when, before and after." },
+];
+
+export const sectionsFor = (role: Role) => STAFF_SECTIONS.filter((section) => roleIncludes(role, section.role));
