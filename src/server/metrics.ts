@@ -30,6 +30,12 @@ function create() {
       labelNames: ["reason"] as const,
       registers: [registry],
     }),
+    ticketRefunds: new client.Counter({
+      name: "ticket_refunds_total",
+      help: "Refunds staff made of tickets (a cancelled slot, the service desk) through the provider, by outcome: done, or failed (its job is dead; the payment needs a person).",
+      labelNames: ["outcome"] as const,
+      registers: [registry],
+    }),
     paymentsNeedingAttention: new client.Counter({
       name: "payments_needing_attention_total",
       help: "Captured payments a person must look at: unmatched (names no order here) or refund_failed (its refund job is dead).",

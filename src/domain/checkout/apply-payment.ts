@@ -1,9 +1,9 @@
 import { eq, is, sql, TransactionRollbackError } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { orderItems, orders, outbox, paymentEvents, payments, tickets } from "../../db/schema";
+import { orderItems, orders, outbox, paymentEvents, payments } from "../../db/schema";
 import { releaseExpiredHoldsOfSlot } from "../availability/release-expired-holds";
 import { withTransaction, type Ctx } from "../context";
-import { newTicketCode } from "../tickets/ticket-code";
+import { issueTickets } from "../tickets/issue-tickets";
 import { lockOrderPlaces } from "./order-places";
 
 /** A provider's webhook event, checked and put in our terms. */
@@ -131,7 +131,7 @@ export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input
     async function issue(orderId: string, outcome: "paid" | "late_paid"): Promise<PaymentOutcome> {
       await db.update(orders).set({ status: "paid", paidAt: now, paymentRef: event.paymentRef }).where(eq(orders.id, orderId));
       const items = await db.select({ id: orderItems.id, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, orderId));
-      await db.insert(tickets).values(items.flatMap((item) => Array.from({ length: item.quantity }, () => ({ orderId, orderItemId: item.id, code: newTicketCode(), createdAt: now }))));
+      await issueTickets(db, orderId, items, now);
       await db.insert(outbox).values({ kind: "confirmation", orderId, createdAt: now }).onConflictDoNothing();
       return outcome;
     }

@@ -1,8 +1,9 @@
 import type { payments } from "@/db/schema";
 import { isRefundReason, type RefundReason } from "@/domain/checkout/apply-payment";
 import type { Order } from "@/domain/checkout/order-view";
+import type { Money } from "@/domain/money";
 import { VENUE } from "@/domain/venue";
-import { formatMoney } from "@/components/format";
+import { formatMoney, formatWhen } from "@/components/format";
 import { config } from "../config";
 import type { Message } from "../mail/mailer";
 import { orderPath } from "../order-access";
@@ -50,4 +51,36 @@ export function refundMail(order: Order, payment: Pick<typeof payments.$inferSel
     subject: `Order ${order.number}: your payment is refunded`,
     text: `Dear ${order.name},\n\n${why} We have refunded that payment${amount} in full; depending on your bank it shows within 5–7 working days.\n\n${next}\n`,
   };
+}
+
+/** A slot staff cancelled, as its buyers' e-mails name it. */
+export type CancelledSlot = { id: string; title: string; startsAt: string; reason: string | null };
+
+const cancelled = (slot: CancelledSlot) =>
+  `We are sorry: the visit to ${slot.title} on ${formatWhen(slot.startsAt, config().venueTimeZone)} is cancelled${slot.reason ? ` (${slot.reason})` : ""}.`;
+const slotMessage = (order: Order, slot: CancelledSlot, what: string, subject: string, text: string): Message => ({
+  messageId: `order-${order.number}-${what}-${slot.id}@${host()}`,
+  from: from(),
+  to: { name: order.name, address: order.email },
+  subject,
+  text: `Dear ${order.name},\n\n${cancelled(slot)} ${text}\n`,
+});
+
+/** The slot was cancelled and the buyer's tickets moved: the new time and the new tickets (the old ones no longer admit). */
+export function slotMovedMail(order: Order, slot: CancelledSlot, pdf: Buffer): Message {
+  const lines = order.tickets.map((ticket) => `  ${ticket.ticketType.name}, ${ticket.exhibition.title}, ${formatWhen(ticket.startsAt, config().venueTimeZone)}`).join("\n");
+  return {
+    ...slotMessage(order, slot, "moved", `Order ${order.number}: your visit has a new time`, `We have moved your tickets to another time. Your new tickets are attached; the ones you had before no longer admit.\n\n${lines}\n\nYour order, any time: ${link(order)}`),
+    attachments: [{ filename: `tickets-${order.number}.pdf`, content: pdf, contentType: "application/pdf" }],
+  };
+}
+
+/** The slot was cancelled and the buyer's tickets for it refunded: how much, and that it is on its way. */
+export function slotRefundedMail(order: Order, slot: CancelledSlot, refunded: Money): Message {
+  return slotMessage(order, slot, "refunded", `Order ${order.number}: your visit is cancelled and refunded`, `We are refunding ${formatMoney(refunded)} for those tickets to the way you paid; depending on your bank it shows within 5–7 working days.\n\n${BOOK_AGAIN()}`);
+}
+
+/** The slot was cancelled while the buyer's order waited for payment: it is cancelled, nothing was charged. */
+export function slotCancelledMail(order: Order, slot: CancelledSlot): Message {
+  return slotMessage(order, slot, "cancelled", `Order ${order.number} is cancelled`, `Your order ${order.number} had not been paid yet, so we have cancelled it: nothing was charged.\n\n${BOOK_AGAIN()}`);
 }

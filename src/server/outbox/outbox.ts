@@ -2,6 +2,7 @@ import { count, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { outbox, payments } from "@/db/schema";
 import { loadOrder } from "@/domain/checkout/order-view";
+import { TICKET_REFUND_JOB } from "@/domain/refunds/refund-tickets";
 import { now } from "../clock";
 import { config } from "../config";
 import type { Logger } from "../logger";
@@ -12,6 +13,7 @@ import { processSingleton } from "../shared";
 import { confirmationMail, refundMail } from "./order-mails";
 import { sendMail } from "../mail/mailer";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
+import { STAFF_JOBS } from "./staff-jobs";
 
 const LEASE_SECONDS = 120;
 const LONGEST_WAIT_SECONDS = 600;
@@ -45,6 +47,8 @@ async function perform(db: Database, job: Job): Promise<void> {
     const order = (await loadOrder(db, job.orderId))!;
     return sendMail(confirmationMail(order, await ticketsPdfOf(db, order, config().venueTimeZone)));
   }
+  const staffJob = STAFF_JOBS[job.kind];
+  if (staffJob) return staffJob(db, job);
   const payment = await paymentOf(db, job);
   if (job.kind === "refund_notice") return sendMail(refundMail((await loadOrder(db, job.orderId))!, payment));
   if (job.kind === "refund") {
@@ -72,16 +76,23 @@ async function bury(db: Database, log: Logger, maxAttempts: number): Promise<voi
     WITH dead AS (
       UPDATE outbox SET dead_at = ${at}
       WHERE done_at IS NULL AND dead_at IS NULL AND attempts >= ${maxAttempts} AND leased_until <= ${at}
-      RETURNING id, kind, order_id, payment_id, attempts, last_error
+      RETURNING id, kind, order_id, payment_id, subject_id, attempts, last_error
     ), flagged AS (
       UPDATE payments SET status = 'refund_failed' FROM dead
       WHERE payments.id = dead.payment_id AND dead.kind = 'refund'
       RETURNING payments.id, payments.provider, payments.provider_payment_id
+    ), failed AS (
+      UPDATE refunds SET status = 'failed' FROM dead, payments
+      WHERE refunds.id = dead.subject_id AND dead.kind = ${TICKET_REFUND_JOB} AND payments.id = refunds.payment_id
+      RETURNING refunds.id, payments.provider, payments.provider_payment_id
     )
-    SELECT dead.*, flagged.provider, flagged.provider_payment_id FROM dead LEFT JOIN flagged ON flagged.id = dead.payment_id`);
+    SELECT dead.id, dead.kind, dead.order_id, dead.payment_id, dead.attempts, dead.last_error,
+      coalesce(flagged.provider, failed.provider) AS provider, coalesce(flagged.provider_payment_id, failed.provider_payment_id) AS provider_payment_id
+    FROM dead LEFT JOIN flagged ON flagged.id = dead.payment_id LEFT JOIN failed ON failed.id = dead.subject_id`);
   for (const job of rows) {
     const details = { job: job.id, kind: job.kind, orderId: job.order_id, attempts: job.attempts, lastError: job.last_error };
     log.error(details, "an outbox job is dead after its last attempt; it needs a person");
+    if (job.kind === TICKET_REFUND_JOB) metrics().ticketRefunds.inc({ outcome: "failed" });
     if (job.provider) paymentNeedsAPerson(log, "refund_failed", { ...details, provider: job.provider, paymentRef: job.provider_payment_id });
   }
   const dead = await db.select({ kind: outbox.kind, jobs: count() }).from(outbox).where(isNotNull(outbox.deadAt)).groupBy(outbox.kind);

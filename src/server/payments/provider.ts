@@ -4,8 +4,8 @@ import type { PaymentEvent } from "@/domain/checkout/apply-payment";
 /** What a provider needs of an order to take its money. */
 export type PayableOrder = { id: string; number: string; totalMinor: number; currency: string; name: string; email: string; expiresAt: Date };
 
-/** A captured payment to give back whole; the key makes a retried refund the same refund. */
-export type RefundRequest = { paymentRef: string; idempotencyKey: string };
+/** A captured payment to give back, whole or `amountMinor` of it; the key makes a retried refund the same refund. */
+export type RefundRequest = { paymentRef: string; idempotencyKey: string; amountMinor?: number };
 
 /** Where the buyer goes next: a redirect to the provider's page, or the data our own page needs to open the provider's checkout. */
 export type PaymentStart = { redirectUrl: string; providerRef?: string } | { checkout: Record<string, unknown>; providerRef: string };
@@ -34,6 +34,6 @@ export interface PaymentProvider {
   resume(providerRef: string, order: PayableOrder, urls: PaymentUrls): Promise<PaymentStart | undefined>;
   /** Checks the signature first, then reads the event; throws WebhookSignatureError for a bad one. */
   parseWebhook(rawBody: string, headers: Headers): PaymentEvent;
-  /** Gives back the whole of a captured payment, once however often it is called with the same key. */
+  /** Gives back a captured payment (the whole of it, or `amountMinor`), once however often it is called with the same key. */
   refund(request: RefundRequest): Promise<void>;
 }

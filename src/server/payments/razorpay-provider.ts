@@ -45,13 +45,22 @@ export function razorpayProvider(options: { keyId: string; keySecret: string; we
       if (webhook.event === "payment.failed") return { ...base, type: "failed" };
       return { ...base, type: "other" };
     },
-    async refund({ paymentRef, idempotencyKey }) {
-      // Razorpay takes no idempotency key for refunds: what the payment has already given back is the
-      // check, so a retry after a lost answer refunds nothing twice, and the refund is what was captured.
+    async refund({ paymentRef, idempotencyKey, amountMinor }) {
+      const notes = { idempotencyKey };
+      if (amountMinor !== undefined) {
+        // Razorpay takes no idempotency key for refunds: a part refund carries ours in its notes, and a
+        // retry after a lost answer finds it there and refunds nothing twice.
+        const made = await razorpay.payments.fetchMultipleRefund(paymentRef, { count: 100 });
+        if (made.items.some((refund) => (refund.notes as Record<string, unknown> | undefined)?.idempotencyKey === idempotencyKey)) return;
+        await razorpay.payments.refund(paymentRef, { amount: amountMinor, receipt: idempotencyKey.slice(0, 40), notes });
+        return;
+      }
+      // The whole payment: what it has already given back is the check, so a retry after a lost answer
+      // refunds nothing twice, and the refund is what was captured.
       const payment = await razorpay.payments.fetch(paymentRef);
       const remaining = Number(payment.amount) - Number(payment.amount_refunded ?? 0);
       if (remaining <= 0) return;
-      await razorpay.payments.refund(paymentRef, { amount: remaining, receipt: idempotencyKey.slice(0, 40), notes: { idempotencyKey } });
+      await razorpay.payments.refund(paymentRef, { amount: remaining, receipt: idempotencyKey.slice(0, 40), notes });
     },
   };
 }

@@ -57,9 +57,9 @@ export function stripeProvider(options: { secretKey: string; webhookSecret: stri
         currency: session.currency ?? undefined,
       };
     },
-    async refund({ paymentRef, idempotencyKey }) {
+    async refund({ paymentRef, idempotencyKey, amountMinor }) {
       try {
-        await stripe.refunds.create({ payment_intent: paymentRef }, { idempotencyKey });
+        await stripe.refunds.create({ payment_intent: paymentRef, ...(amountMinor === undefined ? {} : { amount: amountMinor }) }, { idempotencyKey });
       } catch (error) {
         // Stripe keeps idempotency keys for a day; a retry after that finds the refund already made.
         if ((error as { code?: unknown }).code === "charge_already_refunded") return;

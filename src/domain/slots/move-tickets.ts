@@ -1,0 +1,47 @@
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { orderItems, tickets } from "../../db/schema";
+import { issueTickets } from "../tickets/issue-tickets";
+
+/** A valid ticket, locked by the caller, with what its line says of it. */
+export type LockedTicket = { id: string; orderId: string; orderItemId: string; consumesCapacity: boolean };
+
+/**
+ * Moves one order's valid tickets from `fromSlotId` to `toSlotId`, all or nothing. The target's
+ * places are taken by one conditional update (invariants 2 and 10, without the visitors' sales
+ * window: staff may move people into a closed slot, never into a started or cancelled one or past
+ * its capacity). Then the old tickets become void ("moved"), their lines point at the target, and
+ * new tickets with new codes replace them. A line that also has tickets used at the door stays
+ * where it was for those; the moved ones get a line of their own. False, changing nothing, when
+ * the target has not the room. The caller holds the order, both slots and the tickets locked.
+ */
+export async function moveTickets(db: Executor, input: { orderId: string; fromSlotId: string; toSlotId: string; tickets: LockedTicket[]; now: Date }): Promise<boolean> {
+  const { orderId, tickets: moving, now } = input;
+  const places = moving.filter((ticket) => ticket.consumesCapacity).length;
+  if (places > 0) {
+    const taken = await db.execute(sql`
+      UPDATE time_slots SET sold = sold + ${places}
+      WHERE id = ${input.toSlotId} AND status <> 'cancelled' AND starts_at > ${now} AND held + sold + ${places} <= capacity`);
+    if (taken.rowCount !== 1) return false;
+    await db.execute(sql`UPDATE time_slots SET sold = sold - ${places} WHERE id = ${input.fromSlotId}`);
+  }
+  await db.execute(sql`UPDATE tickets SET status = 'void', voided_at = ${now}, void_reason = 'moved' WHERE id IN ${moving.map((ticket) => ticket.id)}`);
+
+  const perLine = new Map<string, number>();
+  for (const ticket of moving) perLine.set(ticket.orderItemId, (perLine.get(ticket.orderItemId) ?? 0) + 1);
+  const moved: { id: string; quantity: number }[] = [];
+  for (const [itemId, quantity] of perLine) {
+    const [used] = await db.select({ id: tickets.id }).from(tickets).where(sql`${tickets.orderItemId} = ${itemId} AND ${tickets.status} = 'used'`).limit(1);
+    if (!used) {
+      await db.update(orderItems).set({ slotId: input.toSlotId }).where(eq(orderItems.id, itemId));
+      moved.push({ id: itemId, quantity });
+      continue;
+    }
+    const [line] = await db.update(orderItems).set({ quantity: sql`${orderItems.quantity} - ${quantity}` }).where(eq(orderItems.id, itemId)).returning();
+    const { id: _old, ...rest } = line!;
+    const [split] = await db.insert(orderItems).values({ ...rest, slotId: input.toSlotId, quantity }).returning({ id: orderItems.id });
+    moved.push({ id: split!.id, quantity });
+  }
+  await issueTickets(db, orderId, moved, now);
+  return true;
+}
