@@ -38,8 +38,10 @@ export async function moveTickets(db: Executor, input: { orderId: string; fromSl
       continue;
     }
     const [line] = await db.update(orderItems).set({ quantity: sql`${orderItems.quantity} - ${quantity}` }).where(eq(orderItems.id, itemId)).returning();
-    const { id: _old, ...rest } = line!;
-    const [split] = await db.insert(orderItems).values({ ...rest, slotId: input.toSlotId, quantity }).returning({ id: orderItems.id });
+    const [split] = await db
+      .insert(orderItems)
+      .values({ orderId, slotId: input.toSlotId, ticketTypeId: line!.ticketTypeId, quantity, unitPriceMinor: line!.unitPriceMinor, consumesCapacity: line!.consumesCapacity })
+      .returning({ id: orderItems.id });
     moved.push({ id: split!.id, quantity });
   }
   await issueTickets(db, orderId, moved, now);

@@ -9,7 +9,7 @@ const webhookSecret = "razorpay_webhook_local_secret";
 const orderId = "3f1e6c1a-2b7d-4c1e-9a55-0d6f2b1c9e11";
 
 // A local stand-in for api.razorpay.com: payments as Razorpay reports them, and the refunds asked for.
-const refunded = new Map<string, number>([["pay_rzp_1", 0], ["pay_rzp_partly", 20_000], ["pay_rzp_done", 50_000]]);
+const refunded = new Map<string, number>([["pay_rzp_1", 0], ["pay_rzp_partly", 20_000], ["pay_rzp_done", 50_000], ["pay_rzp_tickets", 0]]);
 const refundRequests: { path: string; body: Record<string, unknown> }[] = [];
 const server = http.createServer((request, response) => {
   let body = "";
@@ -17,6 +17,10 @@ const server = http.createServer((request, response) => {
   request.on("end", () => {
     response.setHeader("content-type", "application/json");
     const [, , , paymentId, action] = request.url!.split(/[/?]/);
+    if (request.method === "GET" && action === "refunds") {
+      const items = refundRequests.filter((made) => made.path === `/v1/payments/${paymentId}/refund`).map((made, i) => ({ id: `rfnd_${i}`, entity: "refund", ...made.body }));
+      return response.end(JSON.stringify({ entity: "collection", count: items.length, items }));
+    }
     if (request.method === "GET" && refunded.has(paymentId!)) {
       return response.end(JSON.stringify({ id: paymentId, entity: "payment", amount: 50_000, currency: "INR", status: "captured", amount_refunded: refunded.get(paymentId!) }));
     }
@@ -92,5 +96,15 @@ describe("the Razorpay adapter", () => {
     // Part given back already (by hand, in the dashboard): the rest goes, so the whole capture is returned.
     await provider.refund({ paymentRef: "pay_rzp_partly", idempotencyKey: "refund-razorpay-pay_rzp_partly" });
     expect(refundRequests[1]!.body.amount).toBe(30_000);
+  });
+
+  it("refunds part of a payment with our key in its notes, and a retry that finds that refund makes none", async () => {
+    const asked = () => refundRequests.filter((made) => made.path === "/v1/payments/pay_rzp_tickets/refund");
+    await provider.refund({ paymentRef: "pay_rzp_tickets", idempotencyKey: "refund-r1", amountMinor: 25_000 });
+    await provider.refund({ paymentRef: "pay_rzp_tickets", idempotencyKey: "refund-r1", amountMinor: 25_000 });
+    expect(asked()).toEqual([{ path: "/v1/payments/pay_rzp_tickets/refund", body: { amount: 25_000, receipt: "refund-r1", notes: { idempotencyKey: "refund-r1" } } }]);
+    // Another refund of the same payment (another cancelled slot) is another key: it is made.
+    await provider.refund({ paymentRef: "pay_rzp_tickets", idempotencyKey: "refund-r2", amountMinor: 10_000 });
+    expect(asked().map((made) => made.body.amount)).toEqual([25_000, 10_000]);
   });
 });
