@@ -89,7 +89,7 @@ describe("the staff slot routes on the shipped server", () => {
     expectApiError(await visitor.post("/api/cart/items", { slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity: 1 }), 422, "slot_closed");
 
     // The outbox is kicked once the cancel has committed: the buyer's e-mail is written without waiting for the next tick.
-    const file = `order-${order.number}-moved-${line.slotId}@`;
+    const file = `order-${order.number}-moved-${line.slotId}_`;
     for (let i = 0; i < 50 && !(await fs.readdir(path.join(server.current.dataDir, "outbox")).catch(() => [] as string[])).some((name) => name.startsWith(file)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await fs.readdir(path.join(server.current.dataDir, "outbox"))).some((name) => name.startsWith(file))).toBe(true);
   });
