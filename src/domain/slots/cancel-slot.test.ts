@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { cartItems, orderItems, outbox, refunds, timeSlots } from "@/db/schema";
+import { cartItems, orderItems, outbox, refunds, tickets, timeSlots } from "@/db/schema";
 import { addToCart } from "@/domain/cart/add-to-cart";
 import { applyPaymentEvent } from "@/domain/checkout/apply-payment";
 import { isDomainError } from "@/domain/errors";
@@ -11,6 +11,7 @@ import { jobsOf, paidEvent, paymentsOf } from "../../../tests/support/order-fixt
 import { auditOf, orderStatus, placeOrder, ticketsWithSlots } from "../../../tests/support/slot-fixtures";
 import { staffCtx, staffMember } from "../../../tests/support/staff-fixtures";
 import { cancelSlot } from "./cancel-slot";
+import { listStaffSlots } from "./list-staff-slots";
 
 const db = databaseForThisFile();
 const clock = { now: t0 };
@@ -163,5 +164,24 @@ describe("cancelling a slot and moving its visitors", () => {
     expect(await refusal(cancelSlot({ ctx, input: { slotId: b.id, reason: "Again" } }))).toMatchObject({ code: "slot_closed" });
     expect(await refusal(cancelSlot({ ctx, input: { slotId: a.id, reason: "x", moveTo: b.id } }))).toMatchObject({ code: "slot_closed", fields: { moveTo: "is cancelled too" } });
     expect(await refusal(cancelSlot({ ctx, input: { slotId: "00000000-0000-4000-8000-000000000000", reason: "x" } }))).toMatchObject({ code: "not_found" });
+  });
+
+  it("leaves tickets used at the door as they are: the rest of their line moves on a line of its own, and the counts follow", async () => {
+    const ctx = await admin();
+    const show = await bookableShow(db.current.db, t0, { slots: 2 });
+    const [a, b] = show.slots as [typeof show.slot, typeof show.slot];
+    const order = await placeOrder(visitors(), [{ slotId: a.id, ticketTypeId: show.adult.id, quantity: 3 }]);
+    const [first] = await ticketsWithSlots(db.current.db, order.id);
+    await db.current.db.update(tickets).set({ status: "used", checkedInAt: t0 }).where(eq(tickets.id, first!.id));
+    expect((await listStaffSlots({ ctx, input: { from: "2026-11-22", to: "2026-11-22", exhibition: show.exhibition.slug } })).find((slot) => slot.id === a.id)).toMatchObject({ sold: 3, checkedIn: 1 });
+
+    expect(await cancelSlot({ ctx, input: { slotId: a.id, reason: "Evacuated", moveTo: b.id } })).toEqual([{ id: order.id, number: order.number, outcome: "moved" }]);
+    const now = await ticketsWithSlots(db.current.db, order.id);
+    expect(now.filter((ticket) => ticket.status === "used")).toEqual([expect.objectContaining({ id: first!.id, slotId: a.id })]);
+    expect(now.filter((ticket) => ticket.status === "valid").map((ticket) => ticket.slotId)).toEqual([b.id, b.id]);
+    expect(now.filter((ticket) => ticket.status === "void").map((ticket) => [ticket.slotId, ticket.voidReason])).toEqual([[a.id, "moved"], [a.id, "moved"]]);
+    expect((await db.current.db.select({ slotId: orderItems.slotId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, order.id))).sort((x, y) => x.quantity - y.quantity)).toEqual([{ slotId: a.id, quantity: 1 }, { slotId: b.id, quantity: 2 }]);
+    expect(await slotCounts(db.current.db, a.id)).toMatchObject({ held: 0, sold: 1 });
+    expect(await slotCounts(db.current.db, b.id)).toMatchObject({ held: 0, sold: 2 });
   });
 });
