@@ -17,7 +17,9 @@ export type SheetSlot = {
   cancelReason: string | null;
 };
 
-const checkedIn = sql<number>`(SELECT count(*)::int FROM tickets t JOIN order_items oi ON oi.id = t.order_item_id WHERE oi.slot_id = ${timeSlots.id} AND t.checked_in_at IS NOT NULL)`;
+// Through the order's id: tickets are indexed by order, not by line.
+const checkedIn = sql<number>`(SELECT count(*)::int FROM order_items oi JOIN tickets t ON t.order_id = oi.order_id AND t.order_item_id = oi.id
+  WHERE oi.slot_id = ${timeSlots.id} AND t.checked_in_at IS NOT NULL)`;
 
 /** Slots with their counts, by start then title: the door's day, the admins' calendar. */
 export async function sheetSlots(ctx: Ctx, where: SQL | undefined): Promise<SheetSlot[]> {

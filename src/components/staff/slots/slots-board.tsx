@@ -11,6 +11,9 @@ import { BUTTON, placesLeft, SlotRow } from "./slot-row";
 type Exhibition = { slug: string; title: string; status: string };
 type View = "day" | "week";
 
+// The day table's columns; the counts are right-aligned.
+const COLUMNS = [["Time", ""], ["Status", ""], ["Capacity", ""], ["Held", "text-right"], ["Sold", "text-right"], ["Checked in", "text-right"], ["Left", "text-right"], ["Actions", ""]] as const;
+
 /** The admins' slot calendar: pick an exhibition and a day, step day by day or see the week, and act on each slot. */
 export function SlotsBoard({ exhibitions, today, timeZone }: { exhibitions: Exhibition[]; today: string; timeZone: string }) {
   const [exhibition, setExhibition] = useState(exhibitions[0]?.slug ?? "");
@@ -104,14 +107,9 @@ export function SlotsBoard({ exhibitions, today, timeZone }: { exhibitions: Exhi
           <table className="w-full border-collapse text-sm" data-testid="slots-table">
             <thead>
               <tr className="border-b border-line text-left">
-                <th scope="col" className="py-2 pr-3">Time</th>
-                <th scope="col" className="py-2 pr-3">Status</th>
-                <th scope="col" className="py-2 pr-3">Capacity</th>
-                <th scope="col" className="py-2 pr-3 text-right">Held</th>
-                <th scope="col" className="py-2 pr-3 text-right">Sold</th>
-                <th scope="col" className="py-2 pr-3 text-right">Checked in</th>
-                <th scope="col" className="py-2 pr-3 text-right">Left</th>
-                <th scope="col" className="py-2">Actions</th>
+                {COLUMNS.map(([label, align]) => (
+                  <th key={label} scope="col" className={`py-2 pr-3 ${align}`}>{label}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
