@@ -184,4 +184,15 @@ describe("cancelling a slot and moving its visitors", () => {
     expect(await slotCounts(db.current.db, a.id)).toMatchObject({ held: 0, sold: 1 });
     expect(await slotCounts(db.current.db, b.id)).toMatchObject({ held: 0, sold: 2 });
   });
+
+  it("two admins cancelling the same slot at once: one cancels, the other is told it is cancelled, and nothing is refunded twice", async () => {
+    const [first, second] = [await admin(), await admin()];
+    const { a, paid } = await busyShow();
+    const answers = await Promise.all([first, second].map((ctx) => refusal(cancelSlot({ ctx, input: { slotId: a.id, reason: "Storm" } }))));
+    expect(answers.filter((answer) => answer === "done")).toHaveLength(1);
+    expect(answers.filter((answer) => answer !== "done")).toEqual([expect.objectContaining({ code: "slot_closed" })]);
+    expect(await db.current.db.select().from(refunds).where(eq(refunds.orderId, paid.id))).toHaveLength(1);
+    expect(await auditOf(db.current.db, a.id)).toHaveLength(1);
+    await countsAgree();
+  });
 });

@@ -47,8 +47,10 @@ export async function cancelSlot({ ctx, input }: { ctx: Ctx; input: CancelSlotIn
     if (input.moveTo !== undefined) await checkTarget(db, slot, input.moveTo, now);
 
     const locked = await lockEverything(db, slot.id, input.moveTo);
+    // Again under the locks: another cancel may have committed while we waited.
     const before = await slotRow(db, slot.id);
     if (before!.status === "cancelled") throw new DomainError("slot_closed", "This slot is already cancelled.");
+    if (input.moveTo !== undefined) await checkTarget(db, slot, input.moveTo, now);
     await db.update(timeSlots).set({ status: "cancelled", cancelReason: reason }).where(eq(timeSlots.id, slot.id));
     const released = await removeCartLines(db, slot.id);
 
