@@ -21,6 +21,8 @@ async function paidOrder(request: APIRequestContext, baseURL: string, slotId: st
 }
 
 test("an admin cuts a slot's capacity, closes one, and cancels one moving its tickets, on a 1024 px tablet", async ({ page, request, baseURL }) => {
+  // A paid order, a sign-in and three axe passes: more than the default 30 s on a busy machine.
+  test.slow();
   await page.setViewportSize({ width: 1024, height: 768 });
   const email = `admin-${Date.now()}@museum.example`;
   const handle = connectDatabase(process.env.E2E_DATABASE_URL!);
