@@ -80,7 +80,7 @@ describe("the slot generator job", () => {
     await seedDemoMuseum(database.db, { now: new Date(Date.now() - 3 * 86_400_000), timeZone: "Asia/Kolkata", currency: "INR", withDemoStaff: false });
     const count = async () => (await database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM time_slots`)).rows[0]!.n;
     const seeded = await count();
-    const app = await startApp({ APP_ENV: "production", AUTH_SECRET: SERVER_AUTH_SECRET, DATABASE_URL: database.url, DATA_DIR: path.resolve(".tmp", `server-${randomBytes(4).toString("hex")}`) });
+    const app = await startApp({ APP_ENV: "production", ALLOW_TEST_PAYMENTS: "true", AUTH_SECRET: SERVER_AUTH_SECRET, DATABASE_URL: database.url, DATA_DIR: path.resolve(".tmp", `server-${randomBytes(4).toString("hex")}`) });
     try {
       const line = await app.waitForLine((text) => text.includes("filled the booking window from the schedules"));
       expect(JSON.parse(line)).toMatchObject({ slotsCreated: 3 * 16 * 6 });
