@@ -7,6 +7,12 @@ import { isoWeekday } from "@/domain/schedule/slot-times";
 import { expectNoAxeViolations, expectNoHorizontalScroll, sql, tomorrow } from "./support";
 
 const PASSWORD = "a long enough password";
+const created: string[] = [];
+
+// Off the home page again afterwards, for the screenshots and the catalogue's tests.
+test.afterAll(async () => {
+  if (created.length > 0) await sql("UPDATE exhibitions SET status = 'archived' WHERE slug = ANY($1)", [created]);
+});
 
 /** A published exhibition of its own (no schedule, no slots yet), so that no other test's slots change. */
 async function newExhibition() {
@@ -17,6 +23,7 @@ async function newExhibition() {
     [slug, `Scheduled ${slug}`],
   );
   await sql("INSERT INTO ticket_types (exhibition_id, code, name, price_minor) VALUES ($1, 'adult', 'Adult', 30000)", [row!.id]);
+  created.push(slug);
   return slug;
 }
 
