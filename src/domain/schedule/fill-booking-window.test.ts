@@ -5,7 +5,9 @@ import { t0 } from "../../../tests/support/cart-fixtures";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { createExhibition, createSlot } from "../../../tests/support/factories";
 import { clockTime, venueDateOf } from "../calendar/venue-time";
+import { staffCtx, staffMember } from "../../../tests/support/staff-fixtures";
 import { fillBookingWindow } from "./fill-booking-window";
+import { replaceSchedule } from "./replace-schedule";
 
 const db = databaseForThisFile();
 const ZONE = "Asia/Kolkata";
@@ -58,5 +60,23 @@ describe("the slot generator", () => {
     const runs = await Promise.all([1, 2, 3].map(() => fillBookingWindow({ ctx: ctxAt(t0), input: { exhibitionId: exhibition.id } })));
     expect(runs.reduce((sum, run) => sum + run.slotsCreated, 0)).toBe(82);
     expect(await db.current.db.select().from(timeSlots).where(eq(timeSlots.exhibitionId, exhibition.id))).toHaveLength(82);
+  });
+
+  it("waits for a schedule change in progress, and never brings back the slots it removes", async () => {
+    const exhibition = await createExhibition(db.current.db);
+    const admin = staffCtx(db.current.db, { now: t0 }, await staffMember(db.current.db, "admin"));
+    await db.current.db.insert(schedules).values({ exhibitionId: exhibition.id, ...weekdaysNineToEleven });
+    await fillBookingWindow({ ctx: ctxAt(t0), input: { exhibitionId: exhibition.id } });
+    let job: Promise<{ slotsCreated: number }> | undefined;
+    await db.current.db.transaction(async (tx) => {
+      const nineOnly = { ...weekdaysNineToEleven, rules: [{ ...weekdaysNineToEleven.rules[0]!, until: "10:00" }] };
+      expect(await replaceSchedule({ ctx: { ...admin, db: tx }, input: { slug: exhibition.slug, schedule: nineOnly } })).toMatchObject({ slotsRemoved: 41 });
+      // The hourly run starts before the change commits, on a connection of its own.
+      job = fillBookingWindow({ ctx: ctxAt(t0) });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await job).toEqual({ slotsCreated: 0 });
+    const slots = await db.current.db.select().from(timeSlots).where(eq(timeSlots.exhibitionId, exhibition.id));
+    expect(slots.map((slot) => clockTime(slot.startsAt, ZONE))).not.toContain("10:00");
   });
 });

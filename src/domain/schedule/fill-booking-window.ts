@@ -31,14 +31,27 @@ export const wantedInWindow = (ctx: WindowCtx, schedule: Schedule, shape: SlotSh
  */
 export async function fillBookingWindow({ ctx, input = {} }: { ctx: WindowCtx; input?: { exhibitionId?: string } }): Promise<{ slotsCreated: number }> {
   const scheduled = await ctx.db
-    .select({ id: exhibitions.id, kind: exhibitions.kind, durationMinutes: exhibitions.durationMinutes, rules: schedules.rules, closedDates: schedules.closedDates })
+    .select({ id: schedules.exhibitionId })
     .from(schedules)
     .innerJoin(exhibitions, eq(exhibitions.id, schedules.exhibitionId))
     .where(and(ne(exhibitions.status, "archived"), input.exhibitionId ? eq(exhibitions.id, input.exhibitionId) : undefined));
   let slotsCreated = 0;
-  for (const exhibition of scheduled) {
-    const wanted = wantedInWindow(ctx, exhibition, exhibition);
-    if (wanted.length > 0) slotsCreated += await insertMissing(ctx.db, exhibition.id, wanted, ctx.now());
+  for (const { id } of scheduled) {
+    // Under the exhibition's lock, as a schedule change takes it: a run that read the schedule just
+    // before a change committed would otherwise bring back the slots the change had removed.
+    slotsCreated += await ctx.db.transaction(async (tx) => {
+      const [locked] = await tx.select({ id: exhibitions.id }).from(exhibitions).where(and(eq(exhibitions.id, id), ne(exhibitions.status, "archived"))).for("no key update");
+      // Read after the lock, by a statement of its own: it sees what the change committed.
+      const [exhibition] = locked
+        ? await tx
+            .select({ kind: exhibitions.kind, durationMinutes: exhibitions.durationMinutes, rules: schedules.rules, closedDates: schedules.closedDates })
+            .from(exhibitions)
+            .innerJoin(schedules, eq(schedules.exhibitionId, exhibitions.id))
+            .where(eq(exhibitions.id, id))
+        : [];
+      const wanted = exhibition ? wantedInWindow(ctx, exhibition, exhibition) : [];
+      return wanted.length > 0 ? insertMissing(tx, id, wanted, ctx.now()) : 0;
+    });
   }
   return { slotsCreated };
 }

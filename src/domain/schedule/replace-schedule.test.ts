@@ -128,6 +128,21 @@ describe("replacing a schedule", () => {
     expect(await slotsOf(exhibition.id)).toHaveLength(16);
   });
 
+  it("takes turns with another change of the same schedule: each audit entry's before is the other's after", async () => {
+    const ctx = await admin();
+    const { exhibition } = await exhibitionWithTickets();
+    await replaceSchedule({ ctx, input: { slug: exhibition.slug, schedule: { rules: [daily("10:00", "12:00", 10)], closedDates: [] } } });
+    const changes = [daily("10:00", "11:00", 7), daily("11:00", "12:00", 9)].map((rule) => ({ rules: [rule], closedDates: [] }));
+    await Promise.all(changes.map((schedule) => replaceSchedule({ ctx, input: { slug: exhibition.slug, schedule } })));
+    const entries = await db.current.db.select().from(auditLog).where(eq(auditLog.entityId, exhibition.id)).orderBy(auditLog.id);
+    expect(entries).toHaveLength(3);
+    expect((entries[2]!.before as { rules: unknown }).rules).toEqual((entries[1]!.after as { rules: unknown }).rules);
+    const last = (entries[2]!.after as { rules: ScheduleRule[] }).rules[0]!;
+    const slots = (await slotsOf(exhibition.id)).filter((slot) => slot.startsAt > t0);
+    expect(slots.every((slot) => slot.capacity === last.capacity)).toBe(true);
+    expect(new Set(slots.map((slot) => clockTime(slot.startsAt, ZONE)))).toEqual(new Set(last.from === "10:00" ? ["10:00", "10:30"] : ["11:00", "11:30"]));
+  });
+
   it("is for admins: 401 for nobody, 403 for staff and door, 404 for an unknown exhibition, 400 naming bad fields", async () => {
     const ctx = await admin();
     const { exhibition } = await exhibitionWithTickets();
