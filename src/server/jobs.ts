@@ -3,6 +3,7 @@ import { idempotencyKeys } from "@/db/schema";
 import { reconcileHolds } from "@/domain/availability/reconcile-holds";
 import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-holds";
 import { expireOrders } from "@/domain/checkout/expire-orders";
+import { fillBookingWindow } from "@/domain/schedule/fill-booking-window";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { now } from "./clock";
 import { forgetFinishedRateLimits } from "./http/database-rate-limiter";
@@ -11,21 +12,26 @@ import { lead } from "./leader";
 import type { Logger } from "./logger";
 import type { Metrics } from "./metrics";
 import { kickOutbox } from "./outbox/outbox";
+import { settings } from "./request-context";
 
 const SWEEP_EVERY_MS = 5_000;
 const RECONCILE_EVERY_MS = 60_000;
 const RATE_LIMIT_CLEANUP_EVERY_MS = 60_000;
 // Payments kick the outbox at once; the tick catches what a crash or a failed attempt left.
 const OUTBOX_EVERY_MS = 5_000;
+// New days enter the booking window at the venue's midnight: an hour late at most, and at every start.
+const FILL_WINDOW_EVERY_MS = 3_600_000;
 
-/** Runs `task` every `everyMs`, never two at once; `stop` waits for a run in progress. */
-function every(everyMs: number, task: () => Promise<void>) {
+/** Runs `task` every `everyMs` (and at once with `now`), never two at once; `stop` waits for a run in progress. */
+function every(everyMs: number, task: () => Promise<void>, options: { now?: boolean } = {}) {
   let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
+  const run = () => {
     running ??= task().finally(() => {
       running = undefined;
     });
-  }, everyMs);
+  };
+  const timer = setInterval(run, everyMs);
+  if (options.now) run();
   return async () => {
     clearInterval(timer);
     await running;
@@ -47,9 +53,18 @@ export function startBackgroundJobs(handle: DatabaseHandle, log: Logger, metrics
   return leadership.stop;
 }
 
-/** The sweeper (expired holds and orders, old idempotency keys), the outbox, the drift reconciler and old rate-limit counts. */
+/** The slot generator, the sweeper (expired holds and orders, old idempotency keys), the outbox, the drift reconciler and old rate-limit counts. */
 function runJobs(db: Database, log: Logger, metrics: Metrics): () => Promise<void> {
+  const fillWindow = async () => {
+    try {
+      const { slotsCreated } = await fillBookingWindow({ ctx: { db, now, settings: settings() } });
+      log.info({ slotsCreated }, "filled the booking window from the schedules");
+    } catch (error) {
+      log.error({ err: error }, "the slot generator failed");
+    }
+  };
   const stops = [
+    every(FILL_WINDOW_EVERY_MS, fillWindow, { now: true }),
     every(SWEEP_EVERY_MS, async () => {
       try {
         const at = now();

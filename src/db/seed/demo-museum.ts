@@ -1,3 +1,5 @@
+import type { Schedule } from "../../domain/schedule/slot-times";
+
 type DemoTicketType = { code: string; name: string; description: string; price: number; consumesCapacity?: boolean };
 
 export type DemoExhibition = {
@@ -123,9 +125,11 @@ export const demoExhibitions: DemoExhibition[] = [
   },
 ];
 
-/** Slots start every 30 minutes from 10:00 to 17:30, venue time. */
-export const SLOT_STARTS_MINUTES = Array.from({ length: 16 }, (_, i) => 10 * 60 + i * 30);
-export const SLOT_ENTRY_MINUTES = 30;
+/** Every day, a slot every 30 minutes from 10:00 to 17:30, venue time, of the exhibition's capacity. */
+export const demoSchedule = (demo: DemoExhibition): Schedule => ({
+  rules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], from: "10:00", until: "18:00", everyMinutes: 30, capacity: demo.capacity }],
+  closedDates: [],
+});
 
 // No password here: a published one is a staff login on any server someone forgot to mark as production.
 export const DEMO_STAFF = { email: "staff@kaveri-museum.example", name: "Demo Staff" } as const;

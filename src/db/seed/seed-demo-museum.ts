@@ -1,11 +1,10 @@
 import { count, sql } from "drizzle-orm";
-import { addDays, venueDateOf, venueInstant } from "../../domain/calendar/venue-time";
-import { BOOKING_DAYS_AHEAD } from "../../domain/catalog/booking-window";
 import { minorDigits } from "../../domain/money";
+import { fillBookingWindow } from "../../domain/schedule/fill-booking-window";
 import { createCredentialUser, generatePassword } from "../accounts";
 import type { Database } from "../client";
-import { exhibitions, ticketShowcaseConfig, ticketTypes, timeSlots } from "../schema";
-import { DEMO_STAFF, demoExhibitions, SLOT_ENTRY_MINUTES, SLOT_STARTS_MINUTES } from "./demo-museum";
+import { exhibitions, schedules, ticketShowcaseConfig, ticketTypes } from "../schema";
+import { DEMO_STAFF, demoExhibitions, demoSchedule } from "./demo-museum";
 
 export const DEMO_STAFF_CREATED = "Demo staff account created with this password, shown only now (not in production: set APP_ENV=production on a real server)";
 
@@ -19,14 +18,12 @@ export async function isCatalogueEmpty(db: Database): Promise<boolean> {
 
 /**
  * Brings the demo museum to its demo state: exhibitions, prices and showcase upserted by slug and
- * code, slots added for the next 60 days where missing. Nothing is deleted, so visitors' carts and
- * orders survive a re-seed. `demoStaff` is the demo staff account's login when this seed created it.
+ * code, a schedule for each that has none (one staff changed is theirs), then one run of the slot
+ * generator, which adds the booking window's missing slots. Nothing is deleted, so visitors' carts
+ * and orders survive a re-seed. `demoStaff` is the demo staff account's login when this seed created it.
  */
 export async function seedDemoMuseum(db: Database, options: SeedOptions): Promise<{ exhibitions: number; slotsAdded: number; demoStaff?: DemoStaffLogin }> {
-  const today = venueDateOf(options.now, options.timeZone);
-  let slotsAdded = 0;
-
-  await db.transaction(async (tx) => {
+  const slotsAdded = await db.transaction(async (tx) => {
     for (const demo of demoExhibitions) {
       const fields = {
         kind: demo.kind,
@@ -77,18 +74,10 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
           },
         });
 
-      const slotLength = demo.kind === "show" ? demo.durationMinutes : SLOT_ENTRY_MINUTES;
-      const slots = Array.from({ length: BOOKING_DAYS_AHEAD }, (_, day) => addDays(today, day)).flatMap((date) =>
-        SLOT_STARTS_MINUTES.map((start) => ({
-          exhibitionId,
-          startsAt: venueInstant(date, start, options.timeZone),
-          endsAt: venueInstant(date, start + slotLength, options.timeZone),
-          capacity: demo.capacity,
-        })),
-      );
-      const inserted = await tx.insert(timeSlots).values(slots).onConflictDoNothing().returning({ id: timeSlots.id });
-      slotsAdded += inserted.length;
+      await tx.insert(schedules).values({ exhibitionId, ...demoSchedule(demo), updatedAt: options.now }).onConflictDoNothing();
     }
+    const ctx = { db: tx, now: () => options.now, settings: { venueTimeZone: options.timeZone } };
+    return (await fillBookingWindow({ ctx })).slotsCreated;
   });
 
   const demoStaff = options.withDemoStaff ? await ensureDemoStaff(db, options.now) : undefined;

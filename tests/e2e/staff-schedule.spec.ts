@@ -1,0 +1,117 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createCredentialUser } from "@/db/accounts";
+import { connectDatabase } from "@/db/client";
+import { addDays } from "@/domain/calendar/venue-time";
+import { isoWeekday } from "@/domain/schedule/slot-times";
+import { expectNoAxeViolations, expectNoHorizontalScroll, sql, tomorrow } from "./support";
+
+const PASSWORD = "a long enough password";
+const created: string[] = [];
+
+// Off the home page again afterwards, for the screenshots and the catalogue's tests.
+test.afterAll(async () => {
+  if (created.length > 0) await sql("UPDATE exhibitions SET status = 'archived' WHERE slug = ANY($1)", [created]);
+});
+
+/** A published exhibition of its own (no schedule, no slots yet), so that no other test's slots change. */
+async function newExhibition() {
+  const slug = `e2e-schedule-${randomBytes(3).toString("hex")}`;
+  const [row] = await sql<{ id: string }>(
+    `INSERT INTO exhibitions (slug, kind, status, title, summary, description, image_url, duration_minutes)
+     VALUES ($1, 'exhibition', 'published', $2, 'A test of schedules.', 'First paragraph.', '/images/monsoon-rivers.svg', 60) RETURNING id`,
+    [slug, `Scheduled ${slug}`],
+  );
+  await sql("INSERT INTO ticket_types (exhibition_id, code, name, price_minor) VALUES ($1, 'adult', 'Adult', 30000)", [row!.id]);
+  created.push(slug);
+  return slug;
+}
+
+async function newAdmin() {
+  const email = `admin-${randomBytes(4).toString("hex")}@museum.example`;
+  const handle = connectDatabase(process.env.E2E_DATABASE_URL!, { max: 1 });
+  try {
+    await createCredentialUser(handle.db, { email, name: "Schedule Admin", password: PASSWORD, role: "admin", now: new Date() });
+  } finally {
+    await handle.close();
+  }
+  return email;
+}
+
+const nextWeekday = (weekday: number) => {
+  let day = tomorrow();
+  while (isoWeekday(day) !== weekday) day = addDays(day, 1);
+  return day;
+};
+
+test("an admin sets weekday and longer weekend hours and a closed date on a tablet, and visitors see the new times", async ({ page, browser }) => {
+  const slug = await newExhibition();
+  const email = await newAdmin();
+  await page.setViewportSize({ width: 1024, height: 768 });
+
+  await page.goto(`/staff/exhibitions/${slug}/schedule`);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Schedule", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  const weekdays = page.getByTestId("schedule-rule").nth(0);
+  await weekdays.getByLabel("Sat").uncheck();
+  await weekdays.getByLabel("Sun").uncheck();
+  await weekdays.getByLabel("First start").fill("11:00");
+  await weekdays.getByLabel("Starts before").fill("13:00");
+  await weekdays.getByLabel("Every (minutes)").fill("60");
+  await weekdays.getByLabel("Places a slot").fill("12");
+
+  await page.getByRole("button", { name: "Add a rule" }).click();
+  const weekends = page.getByTestId("schedule-rule").nth(1);
+  await expect(weekends.getByLabel("Sat")).toBeChecked();
+  await weekends.getByLabel("First start").fill("11:00");
+  await weekends.getByLabel("Starts before").fill("16:00");
+  await weekends.getByLabel("Every (minutes)").fill("60");
+  await weekends.getByLabel("Places a slot").fill("8");
+
+  // A mistake is named at its field, and the preview waits for it to be put right.
+  await weekends.getByLabel("Starts before").fill("10:00");
+  await expect(weekends.getByText("must be after from")).toBeVisible();
+  await expect(page.getByTestId("schedule-preview")).toHaveCount(0);
+  await weekends.getByLabel("Starts before").fill("16:00");
+
+  const saturday = nextWeekday(6);
+  const wednesday = nextWeekday(3);
+  await page.getByLabel("Date to close").fill(wednesday);
+  await page.getByRole("button", { name: "Close this date" }).click();
+  await expect(page.getByTestId("closed-dates")).toContainText("Wednesday");
+  await expect(page.getByTestId("schedule-preview")).toContainText("5 slots: 11:00 (8), 12:00 (8), 13:00 (8), 14:00 (8), 15:00 (8)");
+  await expectNoAxeViolations(page);
+
+  await page.getByRole("button", { name: "Save schedule" }).click();
+  await expect(page.getByTestId("schedule-saved")).toContainText(/Saved\. \d+ slots created, 0 removed/);
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  const visitor = await browser.newPage();
+  await visitor.goto(`/exhibitions/${slug}?date=${saturday}`);
+  await expect(visitor.getByTestId("slot-list").locator("li")).toHaveText([/^11:00–12:00/, /^12:00–13:00/, /^13:00–14:00/, /^14:00–15:00/, /^15:00–16:00/]);
+  await visitor.goto(`/exhibitions/${slug}?date=${nextWeekday(4)}`);
+  await expect(visitor.getByTestId("slot-list").locator("li")).toHaveText([/^11:00–12:00/, /^12:00–13:00/]);
+  await visitor.goto(`/exhibitions/${slug}?date=${wednesday}`);
+  await expect(visitor.getByText("There are no times on this day.")).toBeVisible();
+  await visitor.close();
+});
+
+test("a staff account is refused the schedule page, and a visitor is sent to sign in", async ({ page }) => {
+  await page.goto("/staff/exhibitions/monsoon-rivers/schedule");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fstaff%2Fexhibitions%2Fmonsoon-rivers%2Fschedule/);
+  const email = `desk-${randomBytes(4).toString("hex")}@museum.example`;
+  const handle = connectDatabase(process.env.E2E_DATABASE_URL!, { max: 1 });
+  await createCredentialUser(handle.db, { email, name: "Desk", password: PASSWORD, role: "staff", now: new Date() }).finally(() => handle.close());
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("staff-refused")).toBeVisible();
+  await expectNoAxeViolations(page);
+});
