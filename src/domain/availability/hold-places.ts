@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client";
 import { exhibitions, timeSlots } from "../../db/schema";
 import { clockTime } from "../calendar/venue-time";
 import { DomainError } from "../errors";
-import { takeHold } from "./holds";
+import { keepBookable, takeHold } from "./holds";
 import { releaseExpiredHoldsOfSlot } from "./release-expired-holds";
 import { closureError, slotClosure, type SalesWindow } from "./slot-bookable";
 
@@ -18,7 +18,8 @@ export async function holdPlaces(db: Executor, slotId: string, quantity: number,
 
 /** holdPlaces without the refusal: true when the places are held, false (nothing changed) when there is no room. */
 export async function tryHoldPlaces(db: Executor, slotId: string, quantity: number, window: SalesWindow): Promise<boolean> {
-  if (quantity <= 0 || (await takeHold(db, slotId, quantity, window))) return true;
+  if (quantity <= 0) return keepBookable(db, slotId, window);
+  if (await takeHold(db, slotId, quantity, window)) return true;
   return (await releaseExpiredHoldsOfSlot(db, slotId, window.now)) > 0 && (await takeHold(db, slotId, quantity, window));
 }
 

@@ -21,12 +21,22 @@ export async function releaseHold(db: Executor, slotId: string, quantity: number
 }
 
 /**
+ * For a line that takes no places (a free under-3 ticket): true when the slot is bookable now, and
+ * the slot is kept from being deleted until this transaction ends, as a hold's UPDATE would keep it.
+ * Without the lock a schedule change could delete the slot under the new line.
+ */
+export async function keepBookable(db: Executor, slotId: string, window: SalesWindow): Promise<boolean> {
+  return (await db.execute(sql`SELECT 1 FROM time_slots WHERE id = ${slotId} AND ${bookableNow(window)} FOR KEY SHARE`)).rowCount === 1;
+}
+
+/**
  * Locks slots in id order, once each, so transactions touching several never deadlock (invariant 6).
  * NO KEY UPDATE, the lock an UPDATE of `held` takes: a stronger one would also wait for the key-share
- * lock each new cart line takes on its slot, and two such adds would deadlock.
+ * lock each new cart line takes on its slot, and two such adds would deadlock. A slot about to be
+ * deleted takes UPDATE, which waits for those key-share locks, so what it sees next is committed.
  */
-export async function lockSlots(db: Executor, slotIds: string[]): Promise<void> {
+export async function lockSlots(db: Executor, slotIds: string[], strength: "no key update" | "update" = "no key update"): Promise<void> {
   const ids = [...new Set(slotIds)];
   if (ids.length === 0) return;
-  await db.select({ id: timeSlots.id }).from(timeSlots).where(inArray(timeSlots.id, ids)).orderBy(asc(timeSlots.id)).for("no key update");
+  await db.select({ id: timeSlots.id }).from(timeSlots).where(inArray(timeSlots.id, ids)).orderBy(asc(timeSlots.id)).for(strength);
 }

@@ -45,8 +45,9 @@ export async function replaceSchedule({ ctx, input }: { ctx: Ctx; input: { slug:
     const unwanted = existing.filter((slot) => !capacityAt.has(slot.startsAt.getTime()) && slot.status === "open");
     const resized = existing.filter((slot) => capacityAt.has(slot.startsAt.getTime()) && capacityAt.get(slot.startsAt.getTime()) !== slot.capacity);
 
-    // In id order, as every transaction touching several slots (invariant 6), so none of them deadlocks with this one.
-    await lockSlots(tx.db, [...unwanted, ...resized].map((slot) => slot.id));
+    // In id order, as every transaction touching several slots (invariant 6), so none of them deadlocks with this one;
+    // UPDATE strength waits for an add of a free ticket in flight (keepBookable), so its line is seen before the slot goes.
+    await lockSlots(tx.db, [...unwanted, ...resized].map((slot) => slot.id), "update");
     const removed = await removeSlots(tx.db, unwanted.map((slot) => slot.id), now);
     const changed = await resizeSlots(tx.db, resized.map((slot) => ({ id: slot.id, capacity: capacityAt.get(slot.startsAt.getTime())! })), now);
     const closed = existing.filter((slot) => !capacityAt.has(slot.startsAt.getTime()) && slot.status === "closed");
