@@ -8,6 +8,9 @@ import { accountColumns, accountView, auditedAccount, type StaffAccount } from "
 
 export type AccountChange = { role?: Role; disabled?: boolean };
 
+// Account ids are UUIDs (ours) or better-auth's random strings: anything else names no account.
+const ACCOUNT_ID = /^[\w-]{1,64}$/;
+
 /**
  * Admin: gives an account another role, or disables or enables it. Disabling deletes its sessions
  * in the same transaction, so it is signed out at once. An admin cannot demote or disable
@@ -16,6 +19,7 @@ export type AccountChange = { role?: Role; disabled?: boolean };
 export async function changeStaffAccount({ ctx, input }: { ctx: Ctx; input: AccountChange & { userId: string } }): Promise<{ account: StaffAccount }> {
   const actor = authorize(ctx, "admin");
   const { userId, ...change } = input;
+  if (!ACCOUNT_ID.test(userId)) throw new DomainError("not_found", "There is no such account.");
   return withTransaction(ctx, async (tx) => ({ account: await applyAccountChange(tx, actor, userId, change) }));
 }
 
