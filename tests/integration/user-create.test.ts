@@ -1,26 +1,15 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startApp, type AppProcess } from "../support/app-process";
+import { nobody as nobodyUser, tempDataDirs, type Owner } from "../support/data-dirs";
 import { httpClient } from "../support/http-client";
 
 // `npm run user:create` makes the first admin, and works while the app runs on its embedded
 // database (it uses the app's) as well as with the app stopped (it runs the database itself).
 const root = path.resolve(import.meta.dirname, "../..");
-type Owner = { uid: number; gid: number };
-
-const dataDirs: string[] = [];
-const newDataDir = (owner?: Owner) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "museum-user-create-"));
-  if (owner) fs.chownSync(dir, owner.uid, owner.gid);
-  dataDirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDataDir = tempDataDirs("museum-user-create-");
 
 function userCreate(dataDir: string, args: string[], owner?: Owner): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn("npm", ["run", "--silent", "user:create", "--", ...args], {
@@ -102,7 +91,7 @@ describe("npm run user:create on the embedded database", () => {
 });
 
 describe.runIf(process.getuid?.() === 0)("npm run user:create started by root, and by an ordinary user", () => {
-  const nobody: Owner = { uid: Number(execFileSync("id", ["-u", "nobody"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "nobody"], { encoding: "utf8" })) };
+  const nobody = nobodyUser();
 
   it("as root beside root's app: PostgreSQL runs as the postgres user, and the command works with the app running", async () => {
     const dataDir = newDataDir();

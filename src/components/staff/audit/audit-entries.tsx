@@ -1,22 +1,14 @@
 import Link from "next/link";
 import { formatWhen } from "@/components/format";
 import type { AuditLogEntry } from "@/domain/staff/read-audit-log";
+import { TableHead } from "../table-head";
 import { entityLabel, fieldDiff } from "./field-diff";
 
 /** The log's entries as a table: when, who, what, on which entity, and the fields it changed. */
 export function AuditEntries({ entries, timeZone }: { entries: AuditLogEntry[]; timeZone: string }) {
   return (
     <table className="mt-6 w-full border-collapse text-sm" data-testid="audit-entries">
-      <caption className="sr-only">Audit log entries, newest first</caption>
-      <thead>
-        <tr className="border-b border-line text-left">
-          <th scope="col" className="py-2 pr-3">When</th>
-          <th scope="col" className="py-2 pr-3">Who</th>
-          <th scope="col" className="py-2 pr-3">What</th>
-          <th scope="col" className="py-2 pr-3">On</th>
-          <th scope="col" className="py-2">Before → after</th>
-        </tr>
-      </thead>
+      <TableHead caption="Audit log entries, newest first" columns={["When", "Who", "What", "On", "Before → after"]} />
       <tbody>
         {entries.map((entry) => {
           const label = entityLabel(entry.before, entry.after);

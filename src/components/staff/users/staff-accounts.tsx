@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { StaffAccount } from "@/domain/staff/staff-account";
 import { problemMessage, staffApi } from "../staff-api";
+import { TableHead } from "../table-head";
 import { AccountRow } from "./account-row";
 import { AddAccount } from "./add-account";
 
@@ -47,16 +48,7 @@ export function StaffAccounts({ first, selfId }: { first: Page; selfId: string }
 
   const table = (list: StaffAccount[], caption: string, testId: string) => (
     <table className="mt-3 w-full border-collapse text-sm" data-testid={testId}>
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b border-line text-left">
-          <th scope="col" className="py-2 pr-3">Name</th>
-          <th scope="col" className="py-2 pr-3">E-mail</th>
-          <th scope="col" className="py-2 pr-3">Role</th>
-          <th scope="col" className="py-2 pr-3">Status</th>
-          <th scope="col" className="py-2">Access</th>
-        </tr>
-      </thead>
+      <TableHead caption={caption} columns={["Name", "E-mail", "Role", "Status", "Access"]} />
       <tbody>
         {list.map((account) => (
           <AccountRow key={account.id} account={account} self={account.id === selfId} onChanged={replace} onStatus={report} />
