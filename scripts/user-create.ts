@@ -72,8 +72,7 @@ try {
         return { created: false, enabled: before!.disabledAt !== null };
       });
       if (outcome.created) {
-        process.stdout.write(`Created ${role} account ${email}.\n`);
-        if (!given) process.stdout.write(`Password: ${password}\n(shown once: hand it over, and change it after the first sign-in)\n`);
+        process.stdout.write(`Created ${role} ${email}${given ? "" : ` with password ${password} (shown once: hand it over, and change it after the first sign-in)`}\n`);
       } else {
         process.stdout.write(`${email} already had an account; its role is now ${role}${outcome.enabled ? " and it is enabled again" : ""}. Its password is unchanged.\n`);
       }

@@ -25,7 +25,7 @@ function userCreate(dataDir: string, args: string[], owner?: Owner): Promise<{ c
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, "") })));
 }
 
-const passwordIn = (stdout: string) => /^Password: (\S+)$/m.exec(stdout)?.[1];
+const passwordIn = (stdout: string) => / with password (\S+) /.exec(stdout)?.[1];
 
 async function signedInRole(app: AppProcess, email: string, password: string) {
   const client = httpClient(app.url);
@@ -43,7 +43,7 @@ describe("npm run user:create on the embedded database", () => {
   it("with no app ever started, makes the database and the first admin, stops what it started, and the app then signs them in", async () => {
     const made = await userCreate(dataDir, ["--email", "First@Museum.example", "--role", "admin", "--name", "First Admin"]);
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stdout).toMatch(/^Created admin account first@museum\.example\.\nPassword: \S{16}\n/);
+    expect(made.stdout).toMatch(/^Created admin first@museum\.example with password \S{16} \(shown once[^\n]*\)\n$/);
     expect(made.stderr).toContain("Embedded PostgreSQL stopped");
     expect(postgresRunning(dataDir)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, "server.pid"))).toBe(false);
@@ -63,7 +63,7 @@ describe("npm run user:create on the embedded database", () => {
 
     const door = await userCreate(dataDir, ["--email", "door@museum.example", "--role", "door", "--password", "a long enough password"]);
     expect(door.code, door.stderr).toBe(0);
-    expect(door.stdout).toBe("Created door account door@museum.example.\n");
+    expect(door.stdout).toBe("Created door door@museum.example\n");
     expect(await signedInRole(app, "door@museum.example", "a long enough password")).toBe("door");
 
     // An existing account is given the role; its password stays.
