@@ -35,6 +35,8 @@ async function newPage(browser: Browser) {
 }
 
 test("an admin adds a door account; the door user sees only the door's console and is refused the admin pages; the pages pass axe", async ({ page, browser }) => {
+  // Two browsers, six axe runs: more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   const admin = await adminAccount();
   await signIn(page, "/staff", admin, PASSWORD);
   const nav = page.getByRole("navigation", { name: "Staff console" });
