@@ -1,4 +1,4 @@
-import { and, asc, gt, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, gt, like, ne, type SQL } from "drizzle-orm";
 import { users } from "../../db/schema";
 import type { Ctx } from "../context";
 import { authorize } from "./authorize";
@@ -19,7 +19,9 @@ export async function listStaffAccounts({ ctx, input }: { ctx: Ctx; input: Input
   authorize(ctx, "admin");
   const q = input.q?.trim().toLowerCase();
   if (q) {
-    const rows = await ctx.db.select(accountColumns).from(users).where(sql`starts_with(${users.email}, ${q})`).orderBy(asc(users.email)).limit(SEARCH_LIMIT);
+    // LIKE 'prefix%' (served by the user_email_prefix index), with the prefix's own % _ \ taken literally.
+    const prefix = `${q.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    const rows = await ctx.db.select(accountColumns).from(users).where(like(users.email, prefix)).orderBy(asc(users.email)).limit(SEARCH_LIMIT);
     return { accounts: rows.map(accountView), nextCursor: null };
   }
   const where: SQL[] = [ne(users.role, "visitor")];
