@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { eq } from "drizzle-orm";
-import type { Database } from "./client";
+import type { Executor } from "./client";
 import { accounts, users } from "./schema";
 
 export type Role = (typeof users.$inferSelect)["role"];
@@ -15,7 +15,7 @@ export const generatePassword = () => randomBytes(12).toString("base64url");
  * `credential` account row), for accounts made outside a sign-up: the demo staff and the CLI.
  * An existing email is left as it is and reported as not created.
  */
-export async function createCredentialUser(db: Database, account: NewAccount): Promise<{ id: string; created: boolean }> {
+export async function createCredentialUser(db: Executor, account: NewAccount): Promise<{ id: string; created: boolean }> {
   const email = account.email.trim().toLowerCase();
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (existing) return { id: existing.id, created: false };
@@ -33,6 +33,6 @@ export async function createCredentialUser(db: Database, account: NewAccount): P
   });
 }
 
-export async function setRole(db: Database, userId: string, role: Role, now: Date): Promise<void> {
+export async function setRole(db: Executor, userId: string, role: Role, now: Date): Promise<void> {
   await db.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId));
 }

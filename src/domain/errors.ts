@@ -19,6 +19,7 @@ export type DomainErrorCode =
   | "capacity_below_taken"
   | "ticket_void"
   | "order_not_refundable"
+  | "last_admin"
   | "busy";
 
 const domainError = brand<DomainError>("DomainError");

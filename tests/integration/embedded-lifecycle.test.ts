@@ -1,21 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { freeLoopbackPort } from "@/db/embedded/free-port";
 import { launchApp, startApp, type AppProcess } from "../support/app-process";
+import { nobody as nobodyUser, tempDataDirs } from "../support/data-dirs";
 
-const dataDirs: string[] = [];
-const newDataDir = (owner?: { uid: number; gid: number }) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "museum-lifecycle-"));
-  if (owner) fs.chownSync(dir, owner.uid, owner.gid);
-  dataDirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-});
+const newDataDir = tempDataDirs("museum-lifecycle-");
 
 const exhibitionIds = async (app: AppProcess) => ((await (await fetch(`${app.url}/api/exhibitions`)).json()) as { exhibitions: { id: string }[] }).exhibitions.map((e) => e.id);
 const postgresRunning = (dataDir: string) => fs.existsSync(path.join(dataDir, "pg", "postmaster.pid"));
@@ -84,7 +75,7 @@ describe.runIf(process.getuid?.() === 0)("started by root", () => {
   });
 
   it("also starts as an ordinary user", async () => {
-    const nobody = { uid: Number(execFileSync("id", ["-u", "nobody"], { encoding: "utf8" })), gid: Number(execFileSync("id", ["-g", "nobody"], { encoding: "utf8" })) };
+    const nobody = nobodyUser();
     const dataDir = newDataDir(nobody);
     const app = await startApp({ DATA_DIR: dataDir, HOME: dataDir }, nobody);
     expect((await fetch(`${app.url}/exhibitions`)).status).toBe(200);

@@ -43,8 +43,8 @@ const WATCH_EVERY_MS = 1_000;
 export async function startEmbeddedPostgres(options: { dataDir: string; log: Log; port?: number; keepRunning?: boolean }): Promise<EmbeddedPostgres> {
   const { dataDir, log } = options;
   const binaries = await postgresBinaries();
-  const runAs = postgresRunAs();
   const clusterDir = path.join(dataDir, "pg");
+  const runAs = await clusterRunAs(clusterDir);
   const credentialsFile = path.join(dataDir, "pg-credentials.json");
 
   const asPostgres = (file: string, args: string[]) =>
@@ -96,6 +96,29 @@ export async function startEmbeddedPostgres(options: { dataDir: string; log: Log
   async function startOn(port: number) {
     await asPostgres(binaries.pg_ctl, ["start", "-D", clusterDir, "-w", "-t", "60", "-l", path.join(clusterDir, "server.log"), "-o", `-p ${port}`]);
   }
+}
+
+/**
+ * Who runs PostgreSQL: ourselves, or, started as root, the owner of a cluster an ordinary user's app
+ * made (root may act as them; taking their cluster over would lock them out of it), else `postgres`.
+ */
+async function clusterRunAs(clusterDir: string): Promise<RunAs | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  const made = await fs.stat(path.join(clusterDir, "PG_VERSION")).catch(() => undefined);
+  if (made && made.uid !== 0) return { uid: made.uid, gid: made.gid, name: `uid ${made.uid}` };
+  return postgresRunAs();
+}
+
+/**
+ * The embedded PostgreSQL another process (the app) runs on `dataDir`, as a URL, read from the files it
+ * keeps there; undefined while none runs. Nothing is started or stopped.
+ */
+export async function runningEmbeddedPostgres(dataDir: string): Promise<string | undefined> {
+  const clusterDir = path.join(dataDir, "pg");
+  if (!alive(await postmasterPid(clusterDir))) return undefined;
+  const port = await runningPort(clusterDir);
+  const { password } = JSON.parse(await fs.readFile(path.join(dataDir, "pg-credentials.json"), "utf8")) as { password: string };
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`;
 }
 
 /** The postmaster's process id: line 1 of postmaster.pid, which is left behind when it is killed. */

@@ -1,6 +1,11 @@
+import { verifyPassword } from "better-auth/crypto";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { accounts, users } from "@/db/schema";
+import { db } from "../database";
 import { readJson, readLimited } from "../http/body";
 import { errorResponse, type ErrorCode } from "../http/errors";
+import { HttpError } from "../http/http-error";
 import { checkSameOrigin } from "../http/origin";
 import { forgiveSignIn, limitSignIn } from "../http/rate-limit";
 import { route } from "../http/route";
@@ -70,18 +75,21 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
   if (request.method !== endpoint.method) return errorResponse("method_not_allowed", `${request.method} is not served here.`, requestId, { headers: { allow: endpoint.method } });
   let forwarded = request;
   let counted: string | undefined;
+  let signingIn: { email: string; password: string } | undefined;
   if (request.method !== "GET") {
     checkSameOrigin(request);
     let body: string | undefined;
     if (endpoint.body) {
       const parsed = await readJson(request, endpoint.body);
       if (endpoint.limit === "email") counted = parsed.email as string;
+      if (path === "/sign-in/email") signingIn = parsed as { email: string; password: string };
       body = JSON.stringify(parsed);
     } else {
       body = (await readLimited(request)) || undefined;
     }
     if (endpoint.limit === "session") counted = (await sessionUserOf(request.headers))?.email;
     if (endpoint.limit) await limitSignIn(request, counted);
+    if (signingIn) await refuseDisabled(signingIn.email, signingIn.password);
     // Our same-site check above is the gate (it also lets clients with no Origin through, as API.md
     // says); better-auth, which compares with the URL Next.js rebuilt, is told the request is ours.
     const headers = new Headers(request.headers);
@@ -104,6 +112,25 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
   if (code === "busy") headers.set("retry-after", "1");
   return errorResponse(code, message, requestId, { headers });
 });
+
+/**
+ * A disabled account may not sign in (its sessions went when it was disabled). Only the right
+ * password learns that it is disabled (403): a wrong one gets the answer every wrong password gets,
+ * so nobody without the password learns whether the e-mail has an account or its state. Either way
+ * the attempt stays counted against the sign-in limits.
+ */
+async function refuseDisabled(email: string, password: string): Promise<void> {
+  const [account] = await db()
+    .select({ disabledAt: users.disabledAt, hash: accounts.password })
+    .from(users)
+    .leftJoin(accounts, and(eq(accounts.userId, users.id), eq(accounts.providerId, "credential")))
+    .where(eq(users.email, email));
+  if (!account?.disabledAt) return;
+  if (account.hash && (await verifyPassword({ hash: account.hash, password }))) {
+    throw new HttpError("forbidden", "This account has been disabled. Ask an administrator if you need it again.");
+  }
+  throw new HttpError(...MESSAGES.INVALID_EMAIL_OR_PASSWORD!);
+}
 
 // Session tokens appear in sign-in, sign-up, get-session, list-sessions and change-password answers.
 const stripTokens = (value: unknown): unknown => {

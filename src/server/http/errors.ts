@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   capacity_below_taken: 409,
   ticket_void: 409,
   order_not_refundable: 409,
+  last_admin: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   slot_closed: 422,

@@ -14,3 +14,10 @@ export const isUuid = (value: string) => z.uuid().safeParse(value).success;
 
 /** A day in a query string: `YYYY-MM-DD`, a real date, within the years a visit can fall in. */
 export const venueDay = () => z.string().refine(isVenueDate, `must be a date written YYYY-MM-DD, between ${VENUE_YEARS.first} and ${VENUE_YEARS.last}`);
+
+/** Text a client sends to be stored or searched: no control characters (PostgreSQL refuses NUL outright), at most `max` long. */
+export const plainText = (max: number) =>
+  z
+    .string("must be text")
+    .max(max, `must be at most ${max} characters`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "must not contain control characters");
