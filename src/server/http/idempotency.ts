@@ -20,11 +20,12 @@ function canonical(value: unknown): string {
 /**
  * Applies an `Idempotency-Key` (invariant 5): the key is claimed in the same transaction as the
  * work, so a concurrent repeat waits for the first and then replays its answer; the same key with
- * another body is 409. A refused request (an error) stores nothing and may be retried. `scope` is
+ * another body is 409. A refused request (an error) stores nothing and may be retried. `kept` is
+ * what of the answer may be stored and replayed: a secret the first answer showed once is not. `scope` is
  * whose keys these are (a user, a guest cart): a stored answer is only ever replayed within it, so
  * the same key from someone else is a new request, never a copy of another visitor's answer.
  */
-export async function idempotent(ctx: Ctx, request: Request, scope: string, body: unknown, work: (ctx: Ctx) => Promise<Answer>): Promise<Answer> {
+export async function idempotent(ctx: Ctx, request: Request, scope: string, body: unknown, work: (ctx: Ctx) => Promise<Answer>, kept: (body: unknown) => unknown = (same) => same): Promise<Answer> {
   const key = request.headers.get("idempotency-key");
   if (key === null) return work(ctx);
   if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
@@ -50,7 +51,7 @@ export async function idempotent(ctx: Ctx, request: Request, scope: string, body
       await tx.db.update(idempotencyKeys).set({ requestHash, createdAt: now }).where(where);
     }
     const answer = await work(tx);
-    await tx.db.update(idempotencyKeys).set({ status: answer.status, response: answer.body as object }).where(where);
+    await tx.db.update(idempotencyKeys).set({ status: answer.status, response: kept(answer.body) as object }).where(where);
     return answer;
   });
 }

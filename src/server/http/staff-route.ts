@@ -8,7 +8,13 @@ import { checkSameOrigin } from "./origin";
 import { limitStaffWrites } from "./rate-limit";
 import { json, route } from "./route";
 
-type Options<S extends z.ZodObject | undefined> = { role: StaffRole; body?: S; status?: number };
+type Options<S extends z.ZodObject | undefined> = {
+  role: StaffRole;
+  body?: S;
+  status?: number;
+  /** What a replay of an Idempotency-Key answers: the first answer less what is shown only once. */
+  replayed?: (body: unknown) => unknown;
+};
 type Handler<P, S extends z.ZodObject | undefined> = (input: {
   ctx: Ctx;
   params: P;
@@ -37,7 +43,7 @@ export function staffRoute<P = Record<string, never>, S extends z.ZodObject | un
     const answer = await idempotent(ctx, request, `staff ${actor.userId}`, body, async (tx) => ({
       status: options.status ?? 200,
       body: await handler({ ctx: tx, params, body, actor, request }),
-    }));
+    }), options.replayed);
     return json(answer.body, { status: answer.status });
   });
 }

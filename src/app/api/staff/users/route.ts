@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addStaffAccount } from "@/domain/staff/add-staff-account";
+import { addStaffAccount, type AddedAccount } from "@/domain/staff/add-staff-account";
 import { STAFF_ROLES } from "@/domain/staff/authorize";
 import { listStaffAccounts } from "@/domain/staff/list-staff-accounts";
 import { parseQuery } from "@/server/http/query";
@@ -19,5 +19,11 @@ const body = z.object({
   role: z.enum(STAFF_ROLES, "must be door, staff or admin"),
 });
 
-/** Admin: a new staff account with its temporary password (shown once), or an existing account given the role. */
-export const POST = staffRoute({ role: "admin", body, status: 201 }, ({ ctx, body }) => addStaffAccount({ ctx, input: body }));
+/**
+ * Admin: a new staff account with its temporary password, or an existing account given the role. The
+ * password is shown once: a replayed Idempotency-Key answers without it, so it is never stored.
+ */
+export const POST = staffRoute(
+  { role: "admin", body, status: 201, replayed: (answer) => ({ ...(answer as AddedAccount), temporaryPassword: null }) },
+  ({ ctx, body }) => addStaffAccount({ ctx, input: body }),
+);
