@@ -19,6 +19,10 @@ export type DomainErrorCode =
   | "capacity_below_taken"
   | "ticket_void"
   | "order_not_refundable"
+  | "code_taken"
+  | "no_active_ticket_type"
+  | "payload_too_large"
+  | "unsupported_media_type"
   | "busy";
 
 const domainError = brand<DomainError>("DomainError");
