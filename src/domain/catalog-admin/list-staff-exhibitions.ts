@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
+import { exhibitions } from "../../db/schema";
 import type { Ctx } from "../context";
+import { DomainError } from "../errors";
 import { authorize } from "../staff/authorize";
 import { loadStaffExhibitions, type StaffExhibition } from "./staff-exhibition-view";
 
@@ -6,4 +9,12 @@ import { loadStaffExhibitions, type StaffExhibition } from "./staff-exhibition-v
 export async function listStaffExhibitions({ ctx }: { ctx: Ctx }): Promise<StaffExhibition[]> {
   authorize(ctx, "admin");
   return loadStaffExhibitions(ctx.db, ctx.settings.currency);
+}
+
+/** One exhibition, whatever its status, as the console sees it (admin). */
+export async function getStaffExhibition({ ctx, input }: { ctx: Ctx; input: { slug: string } }): Promise<StaffExhibition> {
+  authorize(ctx, "admin");
+  const [exhibition] = await loadStaffExhibitions(ctx.db, ctx.settings.currency, eq(exhibitions.slug, input.slug));
+  if (!exhibition) throw new DomainError("not_found", "There is no such exhibition.");
+  return exhibition;
 }
