@@ -21,6 +21,6 @@ export const GET = route<{ name: string }>(async ({ params }) => {
     throw error;
   });
   return new Response(new Uint8Array(bytes), {
-    headers: { "content-type": format.type, "content-length": String(bytes.length), "cache-control": "public, max-age=31536000, immutable", "x-content-type-options": "nosniff" },
+    headers: { "content-type": format.type, "cache-control": "public, max-age=31536000, immutable", "x-content-type-options": "nosniff" },
   });
 });
