@@ -27,12 +27,12 @@ export default async function StaffExhibitionPage({ params }: { params: Promise<
         <h1 className="mt-2 font-serif text-3xl font-semibold text-ink">{exhibition.title}</h1>
         <p className="mt-1 text-muted">
           {exhibition.status === "published" ? (
-            <Link href={`/exhibitions/${exhibition.slug}`} className="text-accent underline-offset-4 hover:underline">See it as visitors do</Link>
+            <Link href={`/exhibitions/${exhibition.slug}`} className="text-accent underline underline-offset-4">See it as visitors do</Link>
           ) : (
             "Visitors cannot see it while it is not published."
           )}
           {" · "}
-          <Link href={`/staff/exhibitions/${exhibition.slug}/schedule`} className="text-accent underline-offset-4 hover:underline">Schedule and slots</Link>
+          <Link href={`/staff/exhibitions/${exhibition.slug}/schedule`} className="text-accent underline underline-offset-4">Schedule and slots</Link>
         </p>
       </div>
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
