@@ -6,7 +6,8 @@ import { productionServerForThisFile } from "../support/production-server";
 import { signedInStaff } from "../support/staff-fixtures";
 
 // The admin catalogue (API.md, Staff → Catalogue) on the server as `npm start` runs it.
-const server = productionServerForThisFile();
+const IMAGES_PER_HOUR = 4;
+const server = productionServerForThisFile({ RATE_LIMIT_IMAGES_PER_HOUR: String(IMAGES_PER_HOUR) });
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(512)]);
 const exhibition = (slug: string) => ({ slug, title: `Gallery ${slug}`, summary: "Rooms of things.", description: "More about them.", kind: "exhibition", durationMinutes: 60 });
 const money = (amount: number) => ({ amount, currency: "INR" });
@@ -113,6 +114,11 @@ describe("image uploads", () => {
     expectApiError(await upload(Buffer.from("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"), "image/png"), 415, "unsupported_media_type");
     expectApiError(await upload(PNG, "image/svg+xml"), 415, "unsupported_media_type");
     expectApiError(await upload(PNG, "application/json"), 415, "unsupported_media_type");
+    // Four uploads reached the store (the one too big was cut off while read): the fifth in the hour is refused, for this account only.
+    const limited = await upload(PNG, "image/png");
+    expectApiError(limited, 429, "rate_limited");
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+    created(await (await signedInStaff(server.current, "admin")).post("/api/staff/images", undefined, { raw: PNG, headers: { "content-type": "image/png" } }));
 
     const used = created(await admin.post("/api/staff/exhibitions", { ...exhibition("pictured"), imageUrl }));
     expect(used.exhibition.imageUrl).toBe(imageUrl);

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { MAX_IMAGE_BYTES } from "@/domain/catalog-admin/image-file";
 import { uploadImage } from "@/domain/catalog-admin/upload-image";
 import { readBytes } from "@/server/http/body";
+import { limitImageUploads } from "@/server/http/rate-limit";
 import { imageDirectory } from "@/server/media/image-directory";
 import { staffRoute, type RawBody } from "@/server/http/staff-route";
 
@@ -16,4 +17,7 @@ const image: RawBody<Image> = {
 };
 
 /** Admin: stores a PNG, JPEG or WebP image (at most 2 MiB) and answers the address it is served at. */
-export const POST = staffRoute({ role: "admin", body: image, status: 201 }, ({ ctx, body }) => uploadImage({ ctx, input: { ...body, directory: imageDirectory() } }));
+export const POST = staffRoute({ role: "admin", body: image, status: 201 }, async ({ ctx, body, actor }) => {
+  await limitImageUploads(actor.userId);
+  return uploadImage({ ctx, input: { ...body, directory: imageDirectory() } });
+});
