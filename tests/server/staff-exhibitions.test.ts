@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { expectApiError, type Answer } from "../support/http-client";
 import { createSlot } from "../support/factories";
@@ -118,7 +120,10 @@ describe("image uploads", () => {
     const limited = await upload(PNG, "image/png");
     expectApiError(limited, 429, "rate_limited");
     expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
-    created(await (await signedInStaff(server.current, "admin")).post("/api/staff/images", undefined, { raw: PNG, headers: { "content-type": "image/png" } }));
+    const largest = Buffer.concat([PNG, randomBytes(2 * 1024 * 1024 - PNG.length)]);
+    const other = created(await (await signedInStaff(server.current, "admin")).post("/api/staff/images", undefined, { raw: largest, headers: { "content-type": "image/png" } }));
+    expect((await fs.stat(path.join(server.current.dataDir, "images", other.imageUrl.split("/").pop()))).size).toBe(2 * 1024 * 1024);
+    expect(await fs.readFile(path.join(server.current.dataDir, "images", imageUrl.split("/").pop()))).toEqual(PNG);
 
     const used = created(await admin.post("/api/staff/exhibitions", { ...exhibition("pictured"), imageUrl }));
     expect(used.exhibition.imageUrl).toBe(imageUrl);
