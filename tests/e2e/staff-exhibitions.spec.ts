@@ -1,9 +1,12 @@
+import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { createCredentialUser } from "@/db/accounts";
 import { connectDatabase } from "@/db/client";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
 const PASSWORD = "a long enough password";
+// For the README, as screenshots.spec.ts takes the visitor's pages.
+const SHOTS = path.resolve("docs/screenshots");
 
 /** An admin account made straight in the e2e database, as `npm run user:create` would. */
 async function admin() {
@@ -63,6 +66,7 @@ test("an admin creates an exhibition with a ticket type, publishes it and puts i
 
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("exhibition-status")).toHaveText("published");
+  await page.screenshot({ path: path.join(SHOTS, "staff-exhibition-tablet.png"), fullPage: true });
 
   await page.getByRole("link", { name: "← Exhibitions" }).click();
   const row = page.getByTestId("staff-exhibition-row").filter({ hasText: title });
@@ -73,6 +77,7 @@ test("an admin creates an exhibition with a ticket type, publishes it and puts i
   await row.getByRole("button", { name: `Save ${title}` }).click();
   await expect(page.getByText(`Saved the showcase settings of ${title}.`)).toBeVisible();
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: path.join(SHOTS, "staff-exhibitions-tablet.png"), fullPage: true });
 
   await page.goto("/");
   await expect(page.getByRole("link", { name: title }).first()).toBeVisible();

@@ -8,6 +8,10 @@ import { staffApi } from "../staff-api";
 import { ActionMessage, useStaffAction } from "./use-staff-action";
 
 type Showcase = { featured: boolean; displayOrder: number };
+const onSale = (exhibition: StaffExhibition) => {
+  const n = exhibition.ticketTypes.filter((type) => type.active).length;
+  return `${n} ticket type${n === 1 ? "" : "s"}`;
+};
 const STATUS_STYLE: Record<StaffExhibition["status"], string> = { draft: "text-warn", published: "text-ok", archived: "text-muted" };
 
 /**
@@ -58,7 +62,7 @@ export function ShowcaseBoard({ exhibitions }: { exhibitions: StaffExhibition[] 
                     <Link href={`/staff/exhibitions/${exhibition.slug}`} className="font-semibold text-accent underline-offset-4 hover:underline">
                       {exhibition.title}
                     </Link>
-                    <span className="block text-xs text-muted">{exhibition.slug} · {exhibition.ticketTypes.filter((type) => type.active).length} ticket types on sale</span>
+                    <span className="block text-xs text-muted">{exhibition.slug} · {onSale(exhibition)} on sale</span>
                   </td>
                   <td className={`py-2 pr-3 font-semibold capitalize ${STATUS_STYLE[exhibition.status]}`}>{exhibition.status}</td>
                   <td className="py-2 pr-3">
