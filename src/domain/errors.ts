@@ -20,6 +20,10 @@ export type DomainErrorCode =
   | "ticket_void"
   | "order_not_refundable"
   | "last_admin"
+  | "code_taken"
+  | "no_active_ticket_type"
+  | "payload_too_large"
+  | "unsupported_media_type"
   | "busy";
 
 const domainError = brand<DomainError>("DomainError");

@@ -52,6 +52,8 @@ const ROUTES: [string, string][] = [
   ["POST", "/api/staff/users"],
   ["PATCH", "/api/staff/users/{userId}"],
   ["GET", "/api/staff/audit"],
+  ["POST", "/api/staff/images"],
+  ["GET", "/media/images/{name}"],
   ["GET", "/api/staff/orders"],
   ["GET", "/api/staff/orders/{orderId}"],
   ["POST", "/api/staff/orders/{orderId}/refund"],

@@ -11,8 +11,10 @@ export async function staffApi<T>(path: string, init: { method?: string; body?: 
   const method = init.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
   if (method !== "GET") headers["idempotency-key"] = crypto.randomUUID();
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  const response = await fetch(path, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  // A file (an image) goes as it is, with its own type; anything else as JSON.
+  const file = init.body instanceof Blob ? init.body : undefined;
+  if (init.body !== undefined) headers["content-type"] = file ? file.type : "application/json";
+  const response = await fetch(path, { method, headers, body: file ?? (init.body === undefined ? undefined : JSON.stringify(init.body)) });
   const body = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } & Record<string, unknown> };
   if (!response.ok) {
     const { code = "internal", message = `The server answered ${response.status}.`, ...details } = body.error ?? {};

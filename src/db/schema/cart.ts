@@ -21,6 +21,9 @@ export const cartItems = pgTable("cart_items", {
   slotId: uuid("slot_id").notNull().references(() => timeSlots.id),
   ticketTypeId: uuid("ticket_type_id").notNull().references(() => ticketTypes.id),
   quantity: integer("quantity").notNull(),
+  // The price of one ticket when the line's hold was taken: a held line keeps it whatever the ticket
+  // type's price becomes; a line held again after it expired takes the price of that moment.
+  unitPriceMinor: integer("unit_price_minor").notNull(),
   status: cartItemStatus("status").notNull().default("held"),
   // When the line was first held: HOLD_MAX_SECONDS counts from here, however often the timer is re-armed.
   heldAt: timestamp("held_at", { withTimezone: true }).notNull(),

@@ -29,8 +29,9 @@ export async function addToCart({ ctx, input }: { ctx: Ctx; input: AddRequest })
 }
 
 // `places`: what the cart will hold once the request is granted, all counted against its address.
-type Plan = { index: number; request: AddRequest; cartId: string; created: boolean; line?: Line; quantity: number; heldAt: Date; hold: number; places: number };
-type Wanted = { index: number; request: AddRequest; consumesCapacity: boolean };
+// `unitPriceMinor`: a line still held keeps its price, for the tickets added to it too; one held afresh takes today's.
+type Plan = { index: number; request: AddRequest; cartId: string; created: boolean; line?: Line; quantity: number; heldAt: Date; unitPriceMinor: number; hold: number; places: number };
+type Wanted = { index: number; request: AddRequest; consumesCapacity: boolean; priceMinor: number };
 
 /** The total of a batch did not fit a slot: the attempt is rolled back and the batch taken one by one. */
 class NoRoomForAll extends Error {
@@ -55,7 +56,7 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
   const wanted: Wanted[] = input.flatMap((request, index) => {
     const bookable = bookables[index]!;
     if (isDomainError(bookable)) refusals[index] = { error: bookable };
-    return isDomainError(bookable) ? [] : [{ index, request, consumesCapacity: bookable.consumesCapacity }];
+    return isDomainError(bookable) ? [] : [{ index, request, consumesCapacity: bookable.consumesCapacity, priceMinor: bookable.priceMinor }];
   });
   if (wanted.length === 0) return refusals;
   // Inside a caller's transaction a failed attempt could not be rolled back alone: one by one from the start.
@@ -85,7 +86,7 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const overCap = (plan: Plan): AddResult => ({ error: addressCapExceeded(plan.request.owner, settings) });
 
   const plans: Plan[] = [];
-  for (const { index, request, consumesCapacity } of wanted) {
+  for (const { index, request, consumesCapacity, priceMinor } of wanted) {
     const { id: cartId, created } = cartOf.get(ownerKey(request.owner))!;
     const own = lines.filter((line) => line.cartId === cartId);
     const line = own.find((candidate) => candidate.slotId === request.slotId && candidate.ticketTypeId === request.ticketTypeId);
@@ -100,7 +101,7 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
       results[index] = { error };
       continue;
     }
-    const plan = { index, request, cartId, created, line, quantity, heldAt: stillHeld ? line.heldAt : now, hold, places: livePlaces(own, now) + hold };
+    const plan = { index, request, cartId, created, line, quantity, heldAt: stillHeld ? line.heldAt : now, unitPriceMinor: stillHeld ? line.unitPriceMinor : priceMinor, hold, places: livePlaces(own, now) + hold };
     // Together, every plan is granted or the attempt is undone; one by one, a plan refused for
     // want of room must not use up its address's cap, so the count is kept as places are taken.
     if (mode === "together") {
@@ -147,15 +148,15 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
 
   const raised = held.filter((plan) => plan.line);
   if (raised.length > 0) {
-    const values = raised.map((plan) => sql`(${plan.line!.id}::uuid, ${plan.quantity}::int, ${plan.heldAt}::timestamptz)`);
+    const values = raised.map((plan) => sql`(${plan.line!.id}::uuid, ${plan.quantity}::int, ${plan.heldAt}::timestamptz, ${plan.unitPriceMinor}::int)`);
     await db.execute(sql`
-      UPDATE cart_items SET quantity = v.quantity, status = 'held', held_at = v.held_at
-      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, quantity, held_at) WHERE cart_items.id = v.id`);
+      UPDATE cart_items SET quantity = v.quantity, status = 'held', held_at = v.held_at, unit_price_minor = v.unit_price_minor
+      FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, quantity, held_at, unit_price_minor) WHERE cart_items.id = v.id`);
   }
   const added = held.filter((plan) => !plan.line);
   if (added.length > 0) {
     await db.insert(cartItems).values(
-      added.map((plan) => ({ cartId: plan.cartId, slotId: plan.request.slotId, ticketTypeId: plan.request.ticketTypeId, quantity: plan.quantity, status: "held" as const, heldAt: now, holdExpiresAt: holdExpiry(now, now, settings), clientAddress: plan.request.address })),
+      added.map((plan) => ({ cartId: plan.cartId, slotId: plan.request.slotId, ticketTypeId: plan.request.ticketTypeId, quantity: plan.quantity, unitPriceMinor: plan.unitPriceMinor, status: "held" as const, heldAt: now, holdExpiresAt: holdExpiry(now, now, settings), clientAddress: plan.request.address })),
     );
   }
   // Timers are re-armed only by a change that succeeded; a cart made for a refused request is not kept.

@@ -4,7 +4,8 @@ import { closureError, salesWindow, slotClosure } from "../availability/slot-boo
 import type { Ctx } from "../context";
 import { DomainError } from "../errors";
 
-export type Bookable = { consumesCapacity: boolean };
+/** `priceMinor`: what one ticket costs for a hold taken now. */
+export type Bookable = { consumesCapacity: boolean; priceMinor: number };
 type Wanted = { slotId: string; ticketTypeId: string };
 
 /**
@@ -21,6 +22,7 @@ export async function findBookables(ctx: Ctx, wanted: Wanted[]): Promise<(Bookab
       ticketTypeId: ticketTypes.id,
       ticketActive: ticketTypes.active,
       consumesCapacity: ticketTypes.consumesCapacity,
+      priceMinor: ticketTypes.priceMinor,
     })
     .from(timeSlots)
     .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
@@ -38,6 +40,6 @@ export async function findBookables(ctx: Ctx, wanted: Wanted[]): Promise<(Bookab
     if (!row) return new DomainError("not_found", "That ticket type is not sold for this exhibition.");
     if (!row.ticketActive) return new DomainError("ticket_type_unavailable", "That ticket type is no longer on sale.");
     if (closure) return closureError(closure, slot.startsAt, window.timeZone);
-    return { consumesCapacity: row.consumesCapacity! };
+    return { consumesCapacity: row.consumesCapacity!, priceMinor: row.priceMinor! };
   });
 }

@@ -5,7 +5,8 @@ import { lockSlots, releaseHold } from "../availability/holds";
 import type { Settings } from "../context";
 import { holdExpirySql } from "./hold-expiry";
 
-export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean };
+/** A line with what its ticket type says now: its price for a hold taken now, and whether it is still on sale. */
+export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean; priceNowMinor: number; onSale: boolean };
 
 /**
  * The cart's lines, locked: what a transaction decides from them (is this line still held?) must
@@ -14,12 +15,12 @@ export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean }
  */
 export async function cartLines(db: Executor, cartIds: string | string[]): Promise<Line[]> {
   const rows = await db
-    .select({ line: cartItems, consumesCapacity: ticketTypes.consumesCapacity })
+    .select({ line: cartItems, consumesCapacity: ticketTypes.consumesCapacity, priceNowMinor: ticketTypes.priceMinor, onSale: ticketTypes.active })
     .from(cartItems)
     .innerJoin(ticketTypes, eq(ticketTypes.id, cartItems.ticketTypeId))
     .where(inArray(cartItems.cartId, [cartIds].flat()))
     .for("no key update", { of: cartItems });
-  return rows.map((row) => ({ ...row.line, consumesCapacity: row.consumesCapacity }));
+  return rows.map((row) => ({ ...row.line, consumesCapacity: row.consumesCapacity, priceNowMinor: row.priceNowMinor, onSale: row.onSale }));
 }
 
 /**

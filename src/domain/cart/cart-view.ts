@@ -44,7 +44,8 @@ export async function loadCarts(db: Executor, cartIds: string[], settings: Setti
       ticketTypeName: ticketTypes.name,
       ticketSort: ticketTypes.sortOrder,
       quantity: cartItems.quantity,
-      priceMinor: ticketTypes.priceMinor,
+      heldPriceMinor: cartItems.unitPriceMinor,
+      priceNowMinor: ticketTypes.priceMinor,
       status: cartItems.status,
       holdExpiresAt: cartItems.holdExpiresAt,
     })
@@ -63,21 +64,28 @@ export async function loadCarts(db: Executor, cartIds: string[], settings: Setti
   return new Map(cartIds.map((cartId) => [cartId, toCart(cartId, byCart.get(cartId) ?? [], settings, now)]));
 }
 
-type Row = { id: string; slotId: string; startsAt: Date; slug: string; title: string; ticketTypeId: string; ticketTypeName: string; quantity: number; priceMinor: number; status: "held" | "expired"; holdExpiresAt: Date };
+type Row = { id: string; slotId: string; startsAt: Date; slug: string; title: string; ticketTypeId: string; ticketTypeName: string; quantity: number; heldPriceMinor: number; priceNowMinor: number; status: "held" | "expired"; holdExpiresAt: Date };
 
-function toCart(cartId: string, rows: Row[], settings: Settings, now: Date): Cart {
-  const items: CartItem[] = rows.map((row) => ({
+/** A held line shows the price its hold was taken at; an expired one what holding it again costs now. */
+function toItem(row: Row, settings: Settings, now: Date): CartItem {
+  const status = isLive(row, now) ? "held" : "expired";
+  const unitMinor = status === "held" ? row.heldPriceMinor : row.priceNowMinor;
+  return {
     id: row.id,
     slotId: row.slotId,
     startsAt: row.startsAt.toISOString(),
     exhibition: { slug: row.slug, title: row.title },
     ticketType: { id: row.ticketTypeId, name: row.ticketTypeName },
     quantity: row.quantity,
-    unitPrice: money(row.priceMinor, settings.currency),
-    lineTotal: money(row.priceMinor * row.quantity, settings.currency),
-    status: isLive(row, now) ? "held" : "expired",
+    unitPrice: money(unitMinor, settings.currency),
+    lineTotal: money(unitMinor * row.quantity, settings.currency),
+    status,
     holdExpiresAt: row.holdExpiresAt.toISOString(),
-  }));
+  };
+}
+
+function toCart(cartId: string, rows: Row[], settings: Settings, now: Date): Cart {
+  const items: CartItem[] = rows.map((row) => toItem(row, settings, now));
   const held = items.filter((item) => item.status === "held");
   return {
     id: cartId,

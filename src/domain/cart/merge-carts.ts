@@ -99,7 +99,9 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
       const heldAt = earlier(into.heldAt, from.heldAt);
       // Both held: the later timer carries over, but the places first held at heldAt still go at HOLD_MAX.
       const timers = !fromHeld ? into : !intoHeld ? from : { heldAt, holdExpiresAt: capHold(heldAt, later(into.holdExpiresAt, from.holdExpiresAt), ctx.settings) };
-      const values = { quantity, status: intoHeld || fromHeld ? ("held" as const) : ("expired" as const), heldAt: timers.heldAt, holdExpiresAt: timers.holdExpiresAt };
+      // The price goes with the hold: a held line keeps its own, for what is added to it too; of two, the first held.
+      const price = !fromHeld || (intoHeld && into.heldAt <= from.heldAt) ? into : from;
+      const values = { quantity, status: intoHeld || fromHeld ? ("held" as const) : ("expired" as const), heldAt: timers.heldAt, holdExpiresAt: timers.holdExpiresAt, unitPriceMinor: price.unitPriceMinor };
       await db.update(cartItems).set(values).where(eq(cartItems.id, into.id));
       return values;
     }

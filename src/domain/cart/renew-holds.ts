@@ -13,7 +13,8 @@ import { emptyCart, loadCart, type Cart } from "./cart-view";
 
 /**
  * Holds expired lines again where their slot still has room and is open, within the address's
- * cap; the others stay expired, in the cart. Live lines are re-armed. A renewed line starts a new
+ * cap, at today's price; the others, and those of a ticket type taken off sale, stay expired, in
+ * the cart. Live lines are re-armed. A renewed line starts a new
  * HOLD_MAX period, at most MAX_HOLD_RENEWALS times: then it stays expired, so that a script cannot
  * keep places by renewing them forever; holding them again takes an add, counted like any other.
  */
@@ -29,13 +30,13 @@ export async function renewHolds({ ctx, input }: { ctx: Ctx; input: { owner: Car
 
     const lines = await cartLines(db, cartId);
     let room = input.address ? await addressRoom(db, { address: input.address, owner: input.owner, cartIds: [cartId], lines, now, settings: ctx.settings }) : Infinity;
-    const renewable = lines.filter((line) => line.status === "expired" && line.renewals < ctx.settings.maxHoldRenewals);
+    const renewable = lines.filter((line) => line.status === "expired" && line.onSale && line.renewals < ctx.settings.maxHoldRenewals);
     for (const line of renewable.sort((a, b) => a.slotId.localeCompare(b.slotId))) {
       const places = line.consumesCapacity ? line.quantity : 0;
       if (places > room) continue;
       try {
         if (places > 0) await holdPlaces(db, line.slotId, places, salesWindow(now, ctx.settings.venueTimeZone));
-        await db.update(cartItems).set({ status: "held", heldAt: now, renewals: line.renewals + 1 }).where(eq(cartItems.id, line.id));
+        await db.update(cartItems).set({ status: "held", heldAt: now, unitPriceMinor: line.priceNowMinor, renewals: line.renewals + 1 }).where(eq(cartItems.id, line.id));
         room -= places;
       } catch (error) {
         if (!isDomainError(error)) throw error;

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { cartItems, exhibitions, orderItems, orders, ticketTypes, timeSlots } from "../../db/schema";
+import { cartItems, exhibitions, orderItems, orders, timeSlots } from "../../db/schema";
 import { salesWindow, slotClosure, type SalesWindow } from "../availability/slot-bookable";
 import { clockTime } from "../calendar/venue-time";
 import { cartLines, settleExpiredLines, type Line } from "../cart/cart-lines";
@@ -19,7 +19,7 @@ export type Contact = { name: string; email: string; phone?: string };
  * now. The places move with the lines (the slot's `held` does not change), so nothing can take
  * them in between. Expired lines stay in the cart. A held line whose slot is no longer bookable
  * (started, closed) refuses the whole checkout, changing nothing: the visitor pays for exactly
- * the lines they saw, or is told which to remove.
+ * the lines they saw, at the prices their holds were taken at, or is told which to remove.
  */
 export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; contact: Contact; userId?: string; provider: string } }): Promise<Order> {
   return withTransaction(ctx, async ({ db }) => {
@@ -35,8 +35,6 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
     checkCartSize({ lines: held.length, tickets: held.reduce((sum, line) => sum + line.quantity, 0) }, ctx.settings);
     await refuseClosedLines(db, held, salesWindow(now, ctx.settings.venueTimeZone));
 
-    const prices = await db.select({ id: ticketTypes.id, priceMinor: ticketTypes.priceMinor }).from(ticketTypes).where(inArray(ticketTypes.id, held.map((line) => line.ticketTypeId)));
-    const priceOf = (ticketTypeId: string) => prices.find((price) => price.id === ticketTypeId)!.priceMinor;
     const [{ number }] = (await db.execute<{ number: string }>(sql`SELECT nextval('order_numbers')::text AS number`)).rows as [{ number: string }];
     const [order] = await db
       .insert(orders)
@@ -46,7 +44,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
         name: input.contact.name,
         email: input.contact.email,
         phone: input.contact.phone,
-        totalMinor: held.reduce((sum, line) => sum + priceOf(line.ticketTypeId) * line.quantity, 0),
+        totalMinor: held.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0),
         currency: ctx.settings.currency,
         provider: input.provider,
         expiresAt: new Date(now.getTime() + ctx.settings.paymentTtlSeconds * 1000),
@@ -56,7 +54,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
       })
       .returning({ id: orders.id });
     await db.insert(orderItems).values(
-      held.map((line) => ({ orderId: order!.id, slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity: line.quantity, unitPriceMinor: priceOf(line.ticketTypeId), consumesCapacity: line.consumesCapacity })),
+      held.map((line) => ({ orderId: order!.id, slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, consumesCapacity: line.consumesCapacity })),
     );
     await db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), inArray(cartItems.id, held.map((line) => line.id))));
     return (await loadOrder(db, order!.id))!;

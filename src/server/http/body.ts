@@ -1,13 +1,16 @@
 import { z } from "zod";
 import { DomainError } from "@/domain/errors";
+import { parseInput } from "@/domain/parse-input";
 import { HttpError } from "./http-error";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export async function readLimited(request: Request): Promise<string> {
+/** The body's bytes, refused with 413 as soon as it is declared or read past `maxBytes` (`limit` says it for people). */
+export async function readBytes(request: Request, maxBytes: number, limit: string): Promise<Buffer> {
+  const tooLarge = () => new HttpError("payload_too_large", `The request body is over ${limit}.`);
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new HttpError("payload_too_large", "The request body is over 64 KiB.");
-  if (!request.body) return "";
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -15,13 +18,17 @@ export async function readLimited(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw new HttpError("payload_too_large", "The request body is over 64 KiB.");
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+export async function readLimited(request: Request): Promise<string> {
+  return new TextDecoder("utf-8", { fatal: false }).decode(await readBytes(request, MAX_BODY_BYTES, "64 KiB"));
 }
 
 /** A JSON body of the given shape, or the API.md error for what is wrong with it (415, 413, 400 with fields). */
@@ -39,14 +46,5 @@ export async function readJson<S extends z.ZodObject>(request: Request, schema: 
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new DomainError("invalid_request", "The request body must be a JSON object.", { fields: { body: "must be a JSON object" } });
   }
-  const result = schema.strict().safeParse(parsed);
-  if (!result.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") for (const key of issue.keys) fields[key] = "is not a known field";
-      else fields[String(issue.path[0] ?? "body")] ??= issue.message;
-    }
-    throw new DomainError("invalid_request", "Some fields are not valid.", { fields });
-  }
-  return result.data as z.output<S>;
+  return parseInput(schema.strict(), parsed) as z.output<S>;
 }

@@ -1,6 +1,6 @@
 import type { DomainErrorCode } from "@/domain/errors";
 
-export type ErrorCode = DomainErrorCode | "email_taken" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal" | "unavailable" | "method_not_allowed";
+export type ErrorCode = DomainErrorCode | "email_taken" | "rate_limited" | "internal" | "unavailable" | "method_not_allowed";
 
 // API.md's status table, in exactly one place.
 const STATUS: Record<ErrorCode, number> = {
@@ -21,12 +21,14 @@ const STATUS: Record<ErrorCode, number> = {
   ticket_void: 409,
   order_not_refundable: 409,
   last_admin: 409,
+  code_taken: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   slot_closed: 422,
   email_taken: 422,
   limit_exceeded: 422,
   ticket_type_unavailable: 422,
+  no_active_ticket_type: 422,
   rate_limited: 429,
   internal: 500,
   busy: 503,

@@ -22,6 +22,7 @@ function limiters() {
     return {
       perCart: sharedLimiter(pool, { keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       perStaff: sharedLimiter(pool, { keyPrefix: "staff", points: config().rateLimitStaffPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      imagesPerStaff: sharedLimiter(pool, { keyPrefix: "images", points: config().rateLimitImagesPerHour, duration: 3600, whenStoreFails: "count-per-process" }),
       perAddress: sharedLimiter(pool, { keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
       signInPerAccount: sharedLimiter(pool, { keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60, whenStoreFails: "refuse" }),
@@ -69,6 +70,11 @@ export async function limitCartWrites(request: Request, ownerKey: string | undef
 /** Staff writes count per account: a stolen or scripted staff session cannot rewrite the catalogue at speed. */
 export async function limitStaffWrites(userId: string): Promise<void> {
   await consume(limiters().perStaff, userId, "changes");
+}
+
+/** Each upload is a file kept for ever (up to 2 MiB): a scripted staff session cannot fill the disk at the write limit's pace. */
+export async function limitImageUploads(userId: string): Promise<void> {
+  await consume(limiters().imagesPerStaff, userId, "image uploads");
 }
 
 // An email's attempts from one address: a stranger using up this count locks out only themselves.

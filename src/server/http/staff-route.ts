@@ -8,17 +8,23 @@ import { checkSameOrigin } from "./origin";
 import { limitStaffWrites } from "./rate-limit";
 import { json, route } from "./route";
 
-type Options<S extends z.ZodObject | undefined> = {
+/** A body that is not JSON (an image): how to read it, and what of it tells one request from another for Idempotency-Key. */
+export type RawBody<B> = { read: (request: Request) => Promise<B>; fingerprint: (body: B) => unknown };
+type BodySpec = z.ZodObject | RawBody<any> | undefined; // eslint-disable-line @typescript-eslint/no-explicit-any
+type BodyOf<S> = S extends z.ZodObject ? z.output<S> : S extends RawBody<infer B> ? B : undefined;
+const isRaw = (spec: BodySpec): spec is RawBody<unknown> => typeof spec === "object" && "fingerprint" in spec;
+
+type Options<S extends BodySpec> = {
   role: StaffRole;
   body?: S;
   status?: number;
   /** What a replay of an Idempotency-Key answers: the first answer less what is shown only once. */
   replayed?: (body: unknown) => unknown;
 };
-type Handler<P, S extends z.ZodObject | undefined> = (input: {
+type Handler<P, S extends BodySpec> = (input: {
   ctx: Ctx;
   params: P;
-  body: S extends z.ZodObject ? z.output<S> : undefined;
+  body: BodyOf<S>;
   actor: StaffActor;
   request: Request;
 }) => Promise<unknown>;
@@ -30,7 +36,7 @@ const READS = new Set(["GET", "HEAD"]);
  * `role` (401 / 403). A write also needs a same-site origin, counts against the account's write
  * limit, reads its JSON body and honours `Idempotency-Key`, kept per staff account.
  */
-export function staffRoute<P = Record<string, never>, S extends z.ZodObject | undefined = undefined>(options: Options<S>, handler: Handler<P, S>) {
+export function staffRoute<P = Record<string, never>, S extends BodySpec = undefined>(options: Options<S>, handler: Handler<P, S>) {
   return route<P>(async ({ request, params, ctx: base }) => {
     const user = await sessionUserOf(request.headers);
     const ctx: Ctx = { ...base, actor: user ? { kind: "user", userId: user.id, email: user.email, role: user.role } : { kind: "anonymous" } };
@@ -39,8 +45,9 @@ export function staffRoute<P = Record<string, never>, S extends z.ZodObject | un
 
     checkSameOrigin(request);
     await limitStaffWrites(actor.userId);
-    const body = (options.body ? await readJson(request, options.body) : undefined) as Parameters<Handler<P, S>>[0]["body"];
-    const answer = await idempotent(ctx, request, `staff ${actor.userId}`, body, async (tx) => ({
+    const spec: BodySpec = options.body;
+    const body = (isRaw(spec) ? await spec.read(request) : spec ? await readJson(request, spec) : undefined) as BodyOf<S>;
+    const answer = await idempotent(ctx, request, `staff ${actor.userId}`, isRaw(spec) ? spec.fingerprint(body) : body, async (tx) => ({
       status: options.status ?? 200,
       body: await handler({ ctx: tx, params, body, actor, request }),
     }), options.replayed);

@@ -1,0 +1,98 @@
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { createCredentialUser } from "@/db/accounts";
+import { connectDatabase } from "@/db/client";
+import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
+
+const PASSWORD = "a long enough password";
+// For the README, as screenshots.spec.ts takes the visitor's pages.
+const SHOTS = path.resolve("docs/screenshots");
+
+/** An admin account made straight in the e2e database, as `npm run user:create` would. */
+async function admin() {
+  const email = `admin-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@museum.example`;
+  const handle = connectDatabase(process.env.E2E_DATABASE_URL!);
+  try {
+    await createCredentialUser(handle.db, { email, name: "Priya Admin", password: PASSWORD, role: "admin", now: new Date() });
+  } finally {
+    await handle.close();
+  }
+  return email;
+}
+
+test.use({ viewport: { width: 1024, height: 768 } });
+
+test("an admin creates an exhibition with a ticket type, publishes it and puts it first on the home page, on a 1024 px tablet", async ({ page }) => {
+  const email = await admin();
+  const slug = `e2e-gallery-${Date.now().toString(36)}`;
+  const title = `Tablet Gallery ${Date.now().toString(36)}`;
+
+  await page.goto("/staff/exhibitions");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fstaff%2Fexhibitions$/);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Exhibitions", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole("link", { name: "New exhibition" }).click();
+  await expect(page.getByRole("heading", { name: "New exhibition" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const details = page.getByRole("form", { name: "New exhibition" });
+  await details.getByLabel("Title").fill(title);
+  await details.getByLabel("Address (slug)").fill(slug);
+  await details.getByLabel("Summary").fill("Paper maps of the night sky, from palm-leaf to print.");
+  await details.getByLabel("Description").fill("Star charts from four centuries.\n\nWith a planisphere to take home.");
+  await details.getByLabel("Duration in minutes").fill("45");
+  await details.getByRole("button", { name: "Create draft" }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/exhibitions/${slug}$`));
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByTestId("exhibition-status")).toHaveText("draft");
+  await expect(page.getByRole("link", { name: "Schedule and slots" })).toHaveAttribute("href", `/staff/exhibitions/${slug}/schedule`);
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByText("Add a ticket type on sale before publishing")).toBeVisible();
+
+  const add = page.getByRole("form", { name: "Add a ticket type" });
+  await add.getByLabel("Code").fill("adult");
+  await add.getByLabel("Name").fill("Adult");
+  await add.getByLabel("Price (INR)").fill("350");
+  await add.getByRole("button", { name: "Add ticket type" }).click();
+  await expect(page.getByText("Added Adult at ₹350.")).toBeVisible();
+  await expect(page.getByTestId("ticket-type-row")).toHaveCount(1);
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("exhibition-status")).toHaveText("published");
+  await page.screenshot({ path: path.join(SHOTS, "staff-exhibition-tablet.png"), fullPage: true });
+
+  await page.getByRole("link", { name: "← Exhibitions" }).click();
+  const row = page.getByTestId("staff-exhibition-row").filter({ hasText: title });
+  await expect(row).toContainText("published");
+  await row.getByLabel(`Featured: ${title}`).check();
+  await row.getByLabel(`Display order: ${title}`).fill("-10");
+  await expect(page.getByTestId("home-order").getByRole("listitem").first()).toContainText(title);
+  await row.getByRole("button", { name: `Save ${title}` }).click();
+  await expect(page.getByText(`Saved the showcase settings of ${title}.`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.screenshot({ path: path.join(SHOTS, "staff-exhibitions-tablet.png"), fullPage: true });
+
+  await page.goto("/");
+  await expect(page.getByRole("link", { name: title }).first()).toBeVisible();
+  await page.goto(`/exhibitions/${slug}`);
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+  await expect(page.getByText("₹350").first()).toBeVisible();
+});
+
+test("a door account is refused the exhibitions console", async ({ page }) => {
+  const email = `door-${Date.now()}@museum.example`;
+  const handle = connectDatabase(process.env.E2E_DATABASE_URL!);
+  await createCredentialUser(handle.db, { email, name: "Door", password: PASSWORD, role: "door", now: new Date() }).finally(() => handle.close());
+  await page.goto("/sign-in?next=%2Fstaff%2Fexhibitions");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("staff-refused")).toBeVisible();
+});
