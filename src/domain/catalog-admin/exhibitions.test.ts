@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, exhibitions } from "@/db/schema";
+import { auditLog, exhibitions, schedules, timeSlots } from "@/db/schema";
+import { BOOKING_DAYS_AHEAD } from "../catalog/booking-window";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { t0 } from "../../../tests/support/cart-fixtures";
 import { staffCtx, staffMember } from "../../../tests/support/staff-fixtures";
@@ -78,6 +79,15 @@ describe("changing an exhibition", () => {
     expect((await listExhibitions({ ctx })).map((one) => one.slug)).toContain("to-publish");
     const entries = await auditOf(made.id);
     expect(entries.at(-1)).toMatchObject({ action: "exhibition.update", before: { status: "draft", featured: false }, after: { status: "published", featured: true, displayOrder: 3 } });
+  });
+
+  it("gives an exhibition brought back from the archive its schedule's slots at once", async () => {
+    const ctx = await admin();
+    const made = await createExhibition({ ctx, input: fresh({ slug: "back-again" }) });
+    await updateExhibition({ ctx, input: { slug: "back-again", changes: { status: "archived" } } });
+    await db.current.db.insert(schedules).values({ exhibitionId: made.id, rules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], from: "10:00", until: "11:00", everyMinutes: 30, capacity: 10 }] });
+    await updateExhibition({ ctx, input: { slug: "back-again", changes: { status: "draft" } } });
+    expect((await db.current.db.select().from(timeSlots).where(eq(timeSlots.exhibitionId, made.id))).length).toBe(2 * BOOKING_DAYS_AHEAD);
   });
 
   it("keeps the last ticket type of a published exhibition on sale", async () => {

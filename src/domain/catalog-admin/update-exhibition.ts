@@ -4,6 +4,7 @@ import { exhibitions, ticketShowcaseConfig, ticketTypes } from "../../db/schema"
 import { withTransaction, type Ctx } from "../context";
 import { DomainError } from "../errors";
 import { parseInput } from "../parse-input";
+import { fillBookingWindow } from "../schedule/fill-booking-window";
 import { audit } from "../staff/audit";
 import { authorize } from "../staff/authorize";
 import { slugTaken } from "./create-exhibition";
@@ -60,6 +61,8 @@ export async function updateExhibition({ ctx, input }: { ctx: Ctx; input: { slug
       const showcase = { isFeatured: featured ?? before.featured, displayOrder: displayOrder ?? before.displayOrder };
       await db.insert(ticketShowcaseConfig).values({ exhibitionId: id, ...showcase }).onConflictDoUpdate({ target: ticketShowcaseConfig.exhibitionId, set: showcase });
     }
+    // The generator skips archived exhibitions: one brought back gets its booking window now, not at the next hourly run.
+    if (status === "archived" && fields.status !== undefined && fields.status !== "archived") await fillBookingWindow({ ctx: { ...ctx, db }, input: { exhibitionId: id } });
     const after = await loadStaffExhibition(db, ctx.settings.currency, id);
     await audit({ ...ctx, db }, actor, { action: "exhibition.update", entityType: "exhibition", entityId: id, before: exhibitionRecord(before), after: exhibitionRecord(after) });
     return after;

@@ -56,7 +56,7 @@ describe("replacing a schedule", () => {
     await addToCart({ ctx: visitor, input: { owner: guest(), slotId: F.id, ticketTypeId: adult.id, quantity: 2 } });
     await db.current.db.update(timeSlots).set({ sold: 3 }).where(eq(timeSlots.id, B.id));
     const [lapsed] = await db.current.db.insert(carts).values({ guestTokenHash: randomBytes(32).toString("hex") }).returning();
-    await db.current.db.insert(cartItems).values({ cartId: lapsed!.id, slotId: C.id, ticketTypeId: adult.id, quantity: 1, status: "expired", heldAt: t0, holdExpiresAt: t0 });
+    await db.current.db.insert(cartItems).values({ cartId: lapsed!.id, slotId: C.id, ticketTypeId: adult.id, quantity: 1, unitPriceMinor: adult.priceMinor, status: "expired", heldAt: t0, holdExpiresAt: t0 });
     await db.current.db.update(timeSlots).set({ status: "cancelled", cancelReason: "gallery flooded" }).where(eq(timeSlots.id, D.id));
     await db.current.db.update(timeSlots).set({ status: "closed" }).where(eq(timeSlots.id, E.id));
     await db.current.db.update(timeSlots).set({ status: "closed" }).where(eq(timeSlots.id, G.id));
