@@ -33,7 +33,7 @@ describe("a server started without APP_ENV=production", () => {
     const signedIn = await signIn(line!.password as string);
     expect(signedIn.status).toBe(200);
     const cookie = signedIn.headers.getSetCookie()[0]!.split(";")[0]!;
-    expect((await (await fetch(`${app.url}/api/me`, { headers: { cookie } })).json()).user.role).toBe("staff");
+    expect((await (await fetch(`${app.url}/api/me`, { headers: { cookie } })).json()).user.role).toBe("admin");
 
     await app.stop();
     app = await startApp(env(database));

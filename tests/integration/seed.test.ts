@@ -50,7 +50,7 @@ describe("the demo museum seed", () => {
 
   it("creates a demo staff account with a password of its own, returned once and stored only hashed", async () => {
     const [staff] = await db.current.db.select().from(users).where(eq(users.email, DEMO_STAFF.email));
-    expect(staff?.role).toBe("staff");
+    expect(staff?.role).toBe("admin");
     const [account] = await db.current.db.select().from(accounts).where(eq(accounts.userId, staff!.id));
     expect(account?.providerId).toBe("credential");
     const { email, password } = firstSeed.demoStaff!;

@@ -85,11 +85,11 @@ export async function seedDemoMuseum(db: Database, options: SeedOptions): Promis
 }
 
 /**
- * The demo staff account, when it does not exist yet, with a password generated for this database:
+ * The demo staff account (an admin, so the whole console can be tried), when it does not exist yet, with a password generated for this database:
  * it is stored only hashed, so the caller shows it once and it can never be read again.
  */
 async function ensureDemoStaff(db: Database, now: Date): Promise<DemoStaffLogin | undefined> {
   const password = generatePassword();
-  const { created } = await createCredentialUser(db, { ...DEMO_STAFF, password, role: "staff", now });
+  const { created } = await createCredentialUser(db, { ...DEMO_STAFF, password, role: "admin", now });
   return created ? { email: DEMO_STAFF.email, password } : undefined;
 }
