@@ -2,6 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { testProvider, TEST_SIGNATURE_HEADER } from "@/server/payments/test-provider";
+import { openEventStream } from "../support/event-stream";
 import { expectApiError } from "../support/http-client";
 import { productionServerForThisFile, SERVER_AUTH_SECRET } from "../support/production-server";
 import { signedInStaff } from "../support/staff-fixtures";
@@ -67,6 +68,22 @@ describe("the staff slot routes on the shipped server", () => {
     expect(cut.status, cut.text).toBe(200);
     expect(cut.body).toMatchObject({ id: line.slotId, capacity: 3, held: 3, sold: 0, checkedIn: 0, status: "closed", exhibition: { slug: line.slug } });
     expectApiError(await visitor.post("/api/cart/items", { slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity: 1 }), 422, "slot_closed");
+  });
+
+  it("visitors watching a slot see an admin close it, reopen it and change its capacity, live", async () => {
+    const admin = await signedInStaff(server.current, "admin");
+    const line = await bookableSlot(server.current.client());
+    const stream = await openEventStream(`${server.current.app.url}/api/events?slots=${line.slotId}`);
+    try {
+      const seen = (status: string, available?: number) =>
+        stream.next(({ event, data }) => event === "availability" && data.slotId === line.slotId && data.status === status && (available === undefined || data.available === available), 10_000);
+      expect((await admin.send("PATCH", `/api/staff/slots/${line.slotId}`, { body: { status: "closed" } })).status).toBe(200);
+      await seen("closed");
+      expect((await admin.send("PATCH", `/api/staff/slots/${line.slotId}`, { body: { status: "open", capacity: 7 } })).status).toBe(200);
+      await seen("open", 7);
+    } finally {
+      await stream.close();
+    }
   });
 
   it("cancels a slot over HTTP, moving a paid order's tickets, and mails the buyer", async () => {
