@@ -1,37 +1,21 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { createCredentialUser } from "@/db/accounts";
-import { connectDatabase } from "@/db/client";
+import { signInHere, staffAccount } from "./staff-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll } from "./support";
 
-const PASSWORD = "a long enough password";
 // For the README, as screenshots.spec.ts takes the visitor's pages.
 const SHOTS = path.resolve("docs/screenshots");
-
-/** An admin account made straight in the e2e database, as `npm run user:create` would. */
-async function admin() {
-  const email = `admin-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@museum.example`;
-  const handle = connectDatabase(process.env.E2E_DATABASE_URL!);
-  try {
-    await createCredentialUser(handle.db, { email, name: "Priya Admin", password: PASSWORD, role: "admin", now: new Date() });
-  } finally {
-    await handle.close();
-  }
-  return email;
-}
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
 test("an admin creates an exhibition with a ticket type, publishes it and puts it first on the home page, on a 1024 px tablet", async ({ page }) => {
-  const email = await admin();
+  const email = await staffAccount("admin", "Priya Admin");
   const slug = `e2e-gallery-${Date.now().toString(36)}`;
   const title = `Tablet Gallery ${Date.now().toString(36)}`;
 
   await page.goto("/staff/exhibitions");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fstaff%2Fexhibitions$/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInHere(page, email);
   await expect(page.getByRole("heading", { name: "Exhibitions", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
@@ -87,12 +71,7 @@ test("an admin creates an exhibition with a ticket type, publishes it and puts i
 });
 
 test("a door account is refused the exhibitions console", async ({ page }) => {
-  const email = `door-${Date.now()}@museum.example`;
-  const handle = connectDatabase(process.env.E2E_DATABASE_URL!);
-  await createCredentialUser(handle.db, { email, name: "Door", password: PASSWORD, role: "door", now: new Date() }).finally(() => handle.close());
   await page.goto("/sign-in?next=%2Fstaff%2Fexhibitions");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInHere(page, await staffAccount("door"));
   await expect(page.getByTestId("staff-refused")).toBeVisible();
 });

@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { createCredentialUser } from "@/db/accounts";
-import { connectDatabase } from "@/db/client";
 import { addDays } from "@/domain/calendar/venue-time";
 import { isoWeekday } from "@/domain/schedule/slot-times";
+import { signInHere, staffAccount } from "./staff-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll, sql, tomorrow } from "./support";
 
-const PASSWORD = "a long enough password";
 const created: string[] = [];
 
 // Off the home page again afterwards, for the screenshots and the catalogue's tests.
@@ -27,17 +25,6 @@ async function newExhibition() {
   return slug;
 }
 
-async function newAdmin() {
-  const email = `admin-${randomBytes(4).toString("hex")}@museum.example`;
-  const handle = connectDatabase(process.env.E2E_DATABASE_URL!, { max: 1 });
-  try {
-    await createCredentialUser(handle.db, { email, name: "Schedule Admin", password: PASSWORD, role: "admin", now: new Date() });
-  } finally {
-    await handle.close();
-  }
-  return email;
-}
-
 const nextWeekday = (weekday: number) => {
   let day = tomorrow();
   while (isoWeekday(day) !== weekday) day = addDays(day, 1);
@@ -46,14 +33,12 @@ const nextWeekday = (weekday: number) => {
 
 test("an admin sets weekday and longer weekend hours and a closed date on a tablet, and visitors see the new times", async ({ page, browser }) => {
   const slug = await newExhibition();
-  const email = await newAdmin();
+  const email = await staffAccount("admin", "Schedule Admin");
   await page.setViewportSize({ width: 1024, height: 768 });
 
   await page.goto(`/staff/exhibitions/${slug}/schedule`);
   await expect(page).toHaveURL(/\/sign-in\?next=/);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInHere(page, email);
   await expect(page.getByRole("heading", { name: "Schedule", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
@@ -106,12 +91,7 @@ test("an admin sets weekday and longer weekend hours and a closed date on a tabl
 test("a staff account is refused the schedule page, and a visitor is sent to sign in", async ({ page }) => {
   await page.goto("/staff/exhibitions/monsoon-rivers/schedule");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fstaff%2Fexhibitions%2Fmonsoon-rivers%2Fschedule/);
-  const email = `desk-${randomBytes(4).toString("hex")}@museum.example`;
-  const handle = connectDatabase(process.env.E2E_DATABASE_URL!, { max: 1 });
-  await createCredentialUser(handle.db, { email, name: "Desk", password: PASSWORD, role: "staff", now: new Date() }).finally(() => handle.close());
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInHere(page, await staffAccount("staff"));
   await expect(page.getByTestId("staff-refused")).toBeVisible();
   await expectNoAxeViolations(page);
 });

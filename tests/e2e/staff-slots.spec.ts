@@ -1,10 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createCredentialUser } from "@/db/accounts";
-import { connectDatabase } from "@/db/client";
 import { addDays } from "@/domain/calendar/venue-time";
+import { signInTo, staffAccount } from "./staff-support";
 import { adultOf, expectNoAxeViolations, slotAt, sql, tomorrow } from "./support";
 
-const PASSWORD = "a long enough password";
 
 /** A guest's paid order of `adults` adult tickets for the slot, through the API and the test provider's page. */
 async function paidOrder(request: APIRequestContext, baseURL: string, slotId: string, adults: number) {
@@ -24,20 +22,14 @@ test("an admin cuts a slot's capacity, closes one, and cancels one moving its ti
   // A paid order, a sign-in and three axe passes: more than the default 30 s on a busy machine.
   test.slow();
   await page.setViewportSize({ width: 1024, height: 768 });
-  const email = `admin-${Date.now()}@museum.example`;
-  const handle = connectDatabase(process.env.E2E_DATABASE_URL!);
-  await createCredentialUser(handle.db, { email, name: "Slot admin", password: PASSWORD, role: "admin", now: new Date() });
-  await handle.close();
+  const email = await staffAccount("admin", "Slot admin");
 
   const day = addDays(tomorrow(), 45);
   const noon = await slotAt("monsoon-rivers", day, "12:00");
   const later = await slotAt("monsoon-rivers", day, "14:00");
   const order = await paidOrder(request, baseURL!, noon, 2);
 
-  await page.goto("/sign-in?next=/staff/slots");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInTo(page, "/staff/slots", email);
   await expect(page.getByRole("heading", { name: "Slots", level: 1 })).toBeVisible();
   await page.getByLabel("Exhibition").selectOption("monsoon-rivers");
   await page.getByLabel("Day").fill(day);
