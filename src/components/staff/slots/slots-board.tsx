@@ -8,6 +8,9 @@ import { problemMessage, staffApi } from "../staff-api";
 import { CancelSlotDialog } from "./cancel-slot-dialog";
 import { BUTTON, placesLeft, SlotRow } from "./slot-row";
 
+// Not BUTTON plus colours: two background and text utilities on one element leave which wins to the stylesheet's order.
+const PRESSED = "rounded-lg border border-accent bg-accent px-3 py-1.5 text-sm font-semibold text-white hover:bg-accent-dark";
+
 type Exhibition = { slug: string; title: string; status: string };
 type View = "day" | "week";
 
@@ -67,7 +70,7 @@ export function SlotsBoard({ exhibitions, today, timeZone }: { exhibitions: Exhi
         </div>
         <div role="group" aria-label="View" className="flex gap-1">
           {(["day", "week"] as const).map((choice) => (
-            <button key={choice} type="button" aria-pressed={view === choice} className={`${BUTTON} ${view === choice ? "border-accent bg-accent text-white hover:border-accent-dark" : ""}`} onClick={() => setView(choice)}>
+            <button key={choice} type="button" aria-pressed={view === choice} className={view === choice ? PRESSED : BUTTON} onClick={() => setView(choice)}>
               {choice === "day" ? "Day" : "Week"}
             </button>
           ))}
