@@ -3,6 +3,7 @@ import { orderItems, orders, outbox, payments, refunds, tickets } from "../../db
 import { lockSlots } from "../availability/holds";
 import { withTransaction, type Ctx } from "../context";
 import { DomainError } from "../errors";
+import { audit } from "../staff/audit";
 import { authorize } from "../staff/authorize";
 
 /** The outbox job that returns a `refunds` row's money through the provider, keyed by the row (invariant 11). */
@@ -24,8 +25,9 @@ export type TicketsRefunded = { amountMinor: number; refundId: string | null; or
  * back to their slots, and their money (their unit prices) becomes a `refunds` row with an outbox
  * job that returns it through the provider the order was paid with, after the commit. An order
  * with no ticket left that is not void is `refunded`; one with some left stays `paid`. An order
- * paid without a provider (no payment row, e.g. at the desk) gets a refund that is done at once.
- * No mail: the caller says why to the buyer.
+ * with no payment to give the money back to is refused (409 order_not_refundable) rather than
+ * given a refund no money follows. Audited here, so every caller is; no mail: the caller says why
+ * to the buyer.
  */
 export async function refundTickets({ ctx, input }: { ctx: Ctx; input: RefundTicketsInput }): Promise<TicketsRefunded> {
   const actor = authorize(ctx, "staff");
@@ -55,16 +57,24 @@ export async function refundTickets({ ctx, input }: { ctx: Ctx; input: RefundTic
     let refundId: string | null = null;
     if (amountMinor > 0) {
       const [payment] = await db.select({ id: payments.id }).from(payments).where(and(eq(payments.orderId, input.orderId), eq(payments.status, "applied"))).orderBy(asc(payments.capturedAt)).limit(1);
+      if (!payment) throw new DomainError("order_not_refundable", "This order has no payment its money could go back to; nothing was refunded.");
       const [refund] = await db
         .insert(refunds)
-        .values({ orderId: input.orderId, paymentId: payment?.id, amountMinor, currency: order.currency, reason: input.reason, status: payment ? "pending" : "done", doneAt: payment ? null : now, requestedBy: actor.userId, createdAt: now })
+        .values({ orderId: input.orderId, paymentId: payment.id, amountMinor, currency: order.currency, reason: input.reason, requestedBy: actor.userId, createdAt: now })
         .returning({ id: refunds.id });
       refundId = refund!.id;
-      if (payment) await db.insert(outbox).values({ kind: TICKET_REFUND_JOB, orderId: input.orderId, subjectId: refundId, createdAt: now });
+      await db.insert(outbox).values({ kind: TICKET_REFUND_JOB, orderId: input.orderId, subjectId: refundId, createdAt: now });
     }
 
     const [kept] = await db.select({ id: tickets.id }).from(tickets).where(and(eq(tickets.orderId, input.orderId), ne(tickets.status, "void"))).limit(1);
     if (!kept) await db.update(orders).set({ status: "refunded", refundedAt: now }).where(eq(orders.id, input.orderId));
+    await audit({ ...ctx, db }, actor, {
+      action: "order.refund",
+      entityType: "order",
+      entityId: input.orderId,
+      before: { status: order.status },
+      after: { status: kept ? "paid" : "refunded", ticketIds: ids, amountMinor, refundId, reason: input.reason },
+    });
     return { amountMinor, refundId, orderRefunded: !kept };
   });
 }

@@ -134,6 +134,10 @@ describe("cancelling a slot and moving its visitors", () => {
     const refund = (await refundOf(paid.id))!;
     expect(await db.current.db.select({ kind: outbox.kind, subject: outbox.subjectId }).from(outbox).where(and(eq(outbox.orderId, paid.id), eq(outbox.kind, "ticket_refund")))).toEqual([{ kind: "ticket_refund", subject: refund.id }]);
     expect(await mailsOf(paid.id)).toEqual([{ kind: "slot_refunded", subject: a.id }]);
+    // Each refund is audited on its order, by whoever made it, whichever verb asked for it.
+    expect(await auditOf(db.current.db, split.id)).toEqual([
+      expect.objectContaining({ action: "order.refund", entityType: "order", actorId: (ctx.actor as { userId: string }).userId, before: { status: "paid" }, after: expect.objectContaining({ status: "paid", amountMinor: 25_000 }) }),
+    ]);
     await countsAgree();
   });
 
@@ -183,6 +187,24 @@ describe("cancelling a slot and moving its visitors", () => {
     expect((await db.current.db.select({ slotId: orderItems.slotId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, order.id))).sort((x, y) => x.quantity - y.quantity)).toEqual([{ slotId: a.id, quantity: 1 }, { slotId: b.id, quantity: 2 }]);
     expect(await slotCounts(db.current.db, a.id)).toMatchObject({ held: 0, sold: 1 });
     expect(await slotCounts(db.current.db, b.id)).toMatchObject({ held: 0, sold: 2 });
+  });
+
+  it("leaves a ticket refunded before on its line where it was: only the valid ones' line goes to the target", async () => {
+    const ctx = await admin();
+    const show = await bookableShow(db.current.db, t0, { slots: 2 });
+    const [a, b] = show.slots as [typeof show.slot, typeof show.slot];
+    const order = await placeOrder(visitors(), [{ slotId: a.id, ticketTypeId: show.adult.id, quantity: 3 }]);
+    const [first] = await ticketsWithSlots(db.current.db, order.id);
+    await db.current.db.update(tickets).set({ status: "void", voidReason: "refunded", voidedAt: t0 }).where(eq(tickets.id, first!.id));
+    await db.current.db.update(timeSlots).set({ sold: 2 }).where(eq(timeSlots.id, a.id));
+
+    expect(await cancelSlot({ ctx, input: { slotId: a.id, reason: "Evacuated", moveTo: b.id } })).toEqual([{ id: order.id, number: order.number, outcome: "moved" }]);
+    const now = await ticketsWithSlots(db.current.db, order.id);
+    expect(now.filter((ticket) => ticket.voidReason === "refunded")).toEqual([expect.objectContaining({ id: first!.id, slotId: a.id })]);
+    expect(now.filter((ticket) => ticket.status === "valid").map((ticket) => ticket.slotId)).toEqual([b.id, b.id]);
+    expect((await db.current.db.select({ slotId: orderItems.slotId, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, order.id))).sort((x, y) => x.quantity - y.quantity)).toEqual([{ slotId: a.id, quantity: 1 }, { slotId: b.id, quantity: 2 }]);
+    expect(await slotCounts(db.current.db, a.id)).toMatchObject({ sold: 0 });
+    expect(await slotCounts(db.current.db, b.id)).toMatchObject({ sold: 2 });
   });
 
   it("two admins cancelling the same slot at once: one cancels, the other is told it is cancelled, and nothing is refunded twice", async () => {

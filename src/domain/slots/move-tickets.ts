@@ -11,8 +11,7 @@ export type LockedTicket = { id: string; orderId: string; orderItemId: string; c
  * places are taken by one conditional update (invariants 2 and 10, without the visitors' sales
  * window: staff may move people into a closed slot, never into a started or cancelled one or past
  * its capacity). Then the old tickets become void ("moved"), their lines point at the target, and
- * new tickets with new codes replace them. A line that also has tickets used at the door stays
- * where it was for those; the moved ones get a line of their own. False, changing nothing, when
+ * new tickets with new codes replace them. False, changing nothing, when
  * the target has not the room. The caller holds the order, both slots and the tickets locked.
  */
 export async function moveTickets(db: Executor, input: { orderId: string; fromSlotId: string; toSlotId: string; tickets: LockedTicket[]; now: Date }): Promise<boolean> {
@@ -31,8 +30,11 @@ export async function moveTickets(db: Executor, input: { orderId: string; fromSl
   for (const ticket of moving) perLine.set(ticket.orderItemId, (perLine.get(ticket.orderItemId) ?? 0) + 1);
   const moved: { id: string; quantity: number }[] = [];
   for (const [itemId, quantity] of perLine) {
-    const [used] = await db.select({ id: tickets.id }).from(tickets).where(sql`${tickets.orderItemId} = ${itemId} AND ${tickets.status} = 'used'`).limit(1);
-    if (!used) {
+    // The line moves whole only when all its tickets do: one used at the door, or void before (refunded),
+    // stays on the line where it was, and the moved ones get a line of their own.
+    const ids = moving.filter((ticket) => ticket.orderItemId === itemId).map((ticket) => ticket.id);
+    const [staying] = await db.select({ id: tickets.id }).from(tickets).where(sql`${tickets.orderItemId} = ${itemId} AND ${tickets.id} NOT IN ${ids}`).limit(1);
+    if (!staying) {
       await db.update(orderItems).set({ slotId: input.toSlotId }).where(eq(orderItems.id, itemId));
       moved.push({ id: itemId, quantity });
       continue;

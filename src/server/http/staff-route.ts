@@ -20,6 +20,8 @@ type Options<S extends BodySpec> = {
   status?: number;
   /** What a replay of an Idempotency-Key answers: the first answer less what is shown only once. */
   replayed?: (body: unknown) => unknown;
+  /** Run once a write has committed (or replayed), e.g. to send what it queued in the outbox at once. */
+  afterCommit?: () => void;
 };
 type Handler<P, S extends BodySpec> = (input: {
   ctx: Ctx;
@@ -51,6 +53,7 @@ export function staffRoute<P = Record<string, never>, S extends BodySpec = undef
       status: options.status ?? 200,
       body: await handler({ ctx: tx, params, body, actor, request }),
     }), options.replayed);
+    options.afterCommit?.();
     return json(answer.body, { status: answer.status });
   });
 }

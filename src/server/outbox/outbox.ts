@@ -5,7 +5,8 @@ import { loadOrder } from "@/domain/checkout/order-view";
 import { TICKET_REFUND_JOB } from "@/domain/refunds/refund-tickets";
 import { now } from "../clock";
 import { config } from "../config";
-import type { Logger } from "../logger";
+import { db as appDatabase } from "../database";
+import { logger, type Logger } from "../logger";
 import { metrics } from "../metrics";
 import { paymentNeedsAPerson } from "../payments/attention";
 import { providerOf } from "../payments/payment-provider";
@@ -138,4 +139,9 @@ export function kickOutbox(db: Database, log: Logger): Promise<number> {
     }
   });
   return state.running;
+}
+
+/** After a commit that queued jobs (a payment, a cancelled slot): the outbox runs now, in the background, its failure logged. */
+export function kickOutboxSoon(): void {
+  void kickOutbox(appDatabase(), logger()).catch((error: unknown) => logger().error({ err: error }, "the outbox worker failed"));
 }

@@ -3,10 +3,9 @@ import { applyPaymentEvent, isRefundReason, type PaymentEvent, type PaymentOutco
 import type { Ctx } from "@/domain/context";
 import { DomainError } from "@/domain/errors";
 import { readLimited } from "../http/body";
-import { db } from "../database";
 import { logger } from "../logger";
 import { metrics } from "../metrics";
-import { kickOutbox } from "../outbox/outbox";
+import { kickOutboxSoon } from "../outbox/outbox";
 import { paymentNeedsAPerson } from "./attention";
 import { paymentProvider } from "./payment-provider";
 import { isWebhookSignatureError, type PaymentProvider } from "./provider";
@@ -63,6 +62,6 @@ export async function receiveWebhook(ctx: Ctx, providerName: string, request: Re
     metrics().paymentRefunds.inc({ reason: outcome });
     logger().warn(facts, "a captured payment is being refunded");
   } else logger().info(facts, "payment event");
-  if (outcome !== "duplicate") void kickOutbox(db(), logger()).catch((error: unknown) => logger().error({ err: error }, "the outbox worker failed"));
+  if (outcome !== "duplicate") kickOutboxSoon();
   return outcome;
 }
