@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatOfName, IMAGE_URL_PREFIX } from "./image-file";
+import { storedText } from "./stored-text";
 
 // Paths the console and the site serve beside /…/exhibitions/{slug}: an exhibition by that slug could never be reached.
 const RESERVED_SLUGS = new Set(["new"]);
@@ -27,12 +28,12 @@ export const imageUrlSchema = z
 /** Shown when an exhibition is created without an image. */
 export const PLACEHOLDER_IMAGE = "/images/exhibition-placeholder.svg";
 
-const text = (max: number) => z.string("must be text").trim().min(1, "is required").max(max, `must be at most ${max} characters`);
+const text = (max: number) => storedText(max).refine((value) => value.length > 0, "is required");
 
 const fields = {
   title: text(120),
   summary: text(300),
-  description: z.string("must be text").trim().max(10_000, "must be at most 10000 characters"),
+  description: storedText(10_000),
   kind: z.enum(["exhibition", "show"], "must be exhibition or show"),
   durationMinutes: z.number("must be a whole number of minutes").int("must be a whole number of minutes").min(1, "must be 1–1440 minutes").max(1440, "must be 1–1440 minutes"),
   imageUrl: imageUrlSchema,

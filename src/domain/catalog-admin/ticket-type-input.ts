@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
+import { storedText } from "./stored-text";
 
 // One ticket at most this many minor units (₹10,000.00 in INR): times MAX_CART_TICKETS (at most 1000), an order's total still fits its integer column.
 export const MAX_PRICE_MINOR = 1_000_000;
@@ -12,8 +13,8 @@ const price = z.object(
   "must be { amount, currency }",
 ).strict();
 
-const name = z.string("must be text").trim().min(1, "is required").max(80, "must be at most 80 characters");
-const description = z.string("must be text").trim().max(500, "must be at most 500 characters");
+const name = storedText(80).refine((value) => value.length > 0, "is required");
+const description = storedText(500);
 
 export const newTicketTypeInput = z.object({
   code: z.string("must be text").min(1, "must be 1–40 characters").max(40, "must be 1–40 characters").regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lowercase letters and digits, words joined by single hyphens (like adult or over-60)"),

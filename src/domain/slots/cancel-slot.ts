@@ -35,8 +35,8 @@ type SlotRow = typeof timeSlots.$inferSelect;
 export async function cancelSlot({ ctx, input }: { ctx: Ctx; input: CancelSlotInput }): Promise<CancelledOrder[]> {
   const actor = authorize(ctx, "admin");
   const reason = input.reason.trim();
-  if (reason.length === 0 || reason.length > MAX_CANCEL_REASON) {
-    throw new DomainError("invalid_request", `Say why the slot is cancelled, in 1 to ${MAX_CANCEL_REASON} characters.`, { fields: { reason: `must be 1–${MAX_CANCEL_REASON} characters` } });
+  if (reason.length === 0 || reason.length > MAX_CANCEL_REASON || reason.includes("\u0000")) {
+    throw new DomainError("invalid_request", `Say why the slot is cancelled, in 1 to ${MAX_CANCEL_REASON} characters, without NUL.`, { fields: { reason: `must be 1–${MAX_CANCEL_REASON} characters, without NUL` } });
   }
   return withTransaction(ctx, async (tx) => {
     const { db } = tx;
