@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { addDays } from "@/domain/calendar/venue-time";
 import { isoWeekday } from "@/domain/schedule/slot-times";
-import { signInHere, staffAccount } from "./staff-support";
+import { ownExhibition, signInTo, staffAccount } from "./staff-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll, sql, tomorrow } from "./support";
 
 const created: string[] = [];
@@ -12,15 +11,8 @@ test.afterAll(async () => {
   if (created.length > 0) await sql("UPDATE exhibitions SET status = 'archived' WHERE slug = ANY($1)", [created]);
 });
 
-/** A published exhibition of its own (no schedule, no slots yet), so that no other test's slots change. */
 async function newExhibition() {
-  const slug = `e2e-schedule-${randomBytes(3).toString("hex")}`;
-  const [row] = await sql<{ id: string }>(
-    `INSERT INTO exhibitions (slug, kind, status, title, summary, description, image_url, duration_minutes)
-     VALUES ($1, 'exhibition', 'published', $2, 'A test of schedules.', 'First paragraph.', '/images/monsoon-rivers.svg', 60) RETURNING id`,
-    [slug, `Scheduled ${slug}`],
-  );
-  await sql("INSERT INTO ticket_types (exhibition_id, code, name, price_minor) VALUES ($1, 'adult', 'Adult', 30000)", [row!.id]);
+  const slug = await ownExhibition("e2e-schedule", "published");
   created.push(slug);
   return slug;
 }
@@ -33,12 +25,9 @@ const nextWeekday = (weekday: number) => {
 
 test("an admin sets weekday and longer weekend hours and a closed date on a tablet, and visitors see the new times", async ({ page, browser }) => {
   const slug = await newExhibition();
-  const email = await staffAccount("admin", "Schedule Admin");
   await page.setViewportSize({ width: 1024, height: 768 });
 
-  await page.goto(`/staff/exhibitions/${slug}/schedule`);
-  await expect(page).toHaveURL(/\/sign-in\?next=/);
-  await signInHere(page, email);
+  await signInTo(page, `/staff/exhibitions/${slug}/schedule`, await staffAccount("admin"));
   await expect(page.getByRole("heading", { name: "Schedule", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   await expectNoHorizontalScroll(page);
@@ -89,9 +78,7 @@ test("an admin sets weekday and longer weekend hours and a closed date on a tabl
 });
 
 test("a staff account is refused the schedule page, and a visitor is sent to sign in", async ({ page }) => {
-  await page.goto("/staff/exhibitions/monsoon-rivers/schedule");
-  await expect(page).toHaveURL(/\/sign-in\?next=%2Fstaff%2Fexhibitions%2Fmonsoon-rivers%2Fschedule/);
-  await signInHere(page, await staffAccount("staff"));
+  await signInTo(page, "/staff/exhibitions/monsoon-rivers/schedule", await staffAccount("staff"));
   await expect(page.getByTestId("staff-refused")).toBeVisible();
   await expectNoAxeViolations(page);
 });

@@ -3,7 +3,6 @@ import { addDays } from "@/domain/calendar/venue-time";
 import { signInTo, staffAccount } from "./staff-support";
 import { adultOf, expectNoAxeViolations, slotAt, sql, tomorrow } from "./support";
 
-
 /** A guest's paid order of `adults` adult tickets for the slot, through the API and the test provider's page. */
 async function paidOrder(request: APIRequestContext, baseURL: string, slotId: string, adults: number) {
   const headers = { origin: baseURL };
@@ -22,7 +21,7 @@ test("an admin cuts a slot's capacity, closes one, and cancels one moving its ti
   // A paid order, a sign-in and three axe passes: more than the default 30 s on a busy machine.
   test.slow();
   await page.setViewportSize({ width: 1024, height: 768 });
-  const email = await staffAccount("admin", "Slot admin");
+  const email = await staffAccount("admin");
 
   const day = addDays(tomorrow(), 45);
   const noon = await slotAt("monsoon-rivers", day, "12:00");
