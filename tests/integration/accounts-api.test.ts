@@ -7,6 +7,7 @@ import { GET as getCart } from "@/app/api/cart/route";
 import { GET as getMe } from "@/app/api/me/route";
 import { GET as staffDay } from "@/app/api/staff/day/route";
 import { createCredentialUser } from "@/db/accounts";
+import { venueDateOf } from "@/domain/calendar/venue-time";
 import { carts, sessions } from "@/db/schema";
 import { databaseHandle } from "@/server/database";
 import { bookableShow, slotCounts } from "../support/cart-fixtures";
@@ -223,7 +224,8 @@ describe("one visitor's cart is nobody else's", () => {
 
 describe("staff-only routes", () => {
   it("answer 401 to guests, 403 to visitors, and 200 to staff and admins", async () => {
-    const path = `/api/staff/day?date=${show.slot.startsAt.toISOString().slice(0, 10)}`;
+    // The museum's day of the slot, not its UTC one: they differ from 18:30 to midnight UTC.
+    const path = `/api/staff/day?date=${venueDateOf(show.slot.startsAt, "Asia/Kolkata")}`;
     expect((await device().send(staffDay, "GET", path)).status).toBe(401);
     const visitor = device();
     await signUp(visitor);

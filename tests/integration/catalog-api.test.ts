@@ -93,7 +93,8 @@ describe("GET /api/exhibitions/{slug}/slots", () => {
     const few = await createSlot(db, exhibitionId, { startsAt: at(tomorrow, "10:30"), capacity: 20, held: 10, sold: 7 });
     const soldOut = await createSlot(db, exhibitionId, { startsAt: at(tomorrow, "11:00"), capacity: 20, sold: 20 });
     const cancelled = await createSlot(db, exhibitionId, { startsAt: at(tomorrow, "11:30"), status: "cancelled" });
-    const past = await createSlot(db, exhibitionId, { startsAt: new Date(Date.now() - 3_600_000) });
+    // Started, and today in the museum's time even just after its midnight.
+    const past = await createSlot(db, exhibitionId, { startsAt: new Date(Math.max(Date.now() - 3_600_000, venueInstant(today, 0, zone).getTime())) });
     const day14 = await createSlot(db, exhibitionId, { startsAt: at(addDays(today, 13), "12:00") });
     const day15 = await createSlot(db, exhibitionId, { startsAt: at(addDays(today, 14), "12:00") });
     const lateEvening = await createSlot(db, exhibitionId, { startsAt: at(addDays(today, 20), "23:30") });
