@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { addDays } from "@/domain/calendar/venue-time";
 import { isoWeekday } from "@/domain/schedule/slot-times";
-import { ownExhibition, signInTo, staffAccount } from "./staff-support";
+import { fillRule, ownExhibition, signInTo, staffAccount } from "./staff-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll, sql, tomorrow } from "./support";
 
 const created: string[] = [];
@@ -35,18 +35,12 @@ test("an admin sets weekday and longer weekend hours and a closed date on a tabl
   const weekdays = page.getByTestId("schedule-rule").nth(0);
   await weekdays.getByLabel("Sat").uncheck();
   await weekdays.getByLabel("Sun").uncheck();
-  await weekdays.getByLabel("First start").fill("11:00");
-  await weekdays.getByLabel("Starts before").fill("13:00");
-  await weekdays.getByLabel("Every (minutes)").fill("60");
-  await weekdays.getByLabel("Places a slot").fill("12");
+  await fillRule(weekdays, { from: "11:00", until: "13:00", every: 60, places: 12 });
 
   await page.getByRole("button", { name: "Add a rule" }).click();
   const weekends = page.getByTestId("schedule-rule").nth(1);
   await expect(weekends.getByLabel("Sat")).toBeChecked();
-  await weekends.getByLabel("First start").fill("11:00");
-  await weekends.getByLabel("Starts before").fill("16:00");
-  await weekends.getByLabel("Every (minutes)").fill("60");
-  await weekends.getByLabel("Places a slot").fill("8");
+  await fillRule(weekends, { from: "11:00", until: "16:00", every: 60, places: 8 });
 
   // A mistake is named at its field, and the preview waits for it to be put right.
   await weekends.getByLabel("Starts before").fill("10:00");

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { addDays } from "@/domain/calendar/venue-time";
-import { ownExhibition, signInTo, staffAccount } from "./staff-support";
+import { fillRule, ownExhibition, signInTo, staffAccount } from "./staff-support";
 import { adultOf, slotAt, sql, tomorrow } from "./support";
 
 // The README's console pictures, on a 1024 px tablet; every e2e run takes them again, as screenshots.spec.ts
@@ -35,16 +35,10 @@ test("the console's home, schedule editor, slots day, cancel dialog, accounts an
   const weekdays = page.getByTestId("schedule-rule").nth(0);
   await weekdays.getByLabel("Sat").uncheck();
   await weekdays.getByLabel("Sun").uncheck();
-  await weekdays.getByLabel("First start").fill("10:00");
-  await weekdays.getByLabel("Starts before").fill("17:00");
-  await weekdays.getByLabel("Every (minutes)").fill("60");
-  await weekdays.getByLabel("Places a slot").fill("30");
+  await fillRule(weekdays, { from: "10:00", until: "17:00", every: 60, places: 30 });
   await page.getByRole("button", { name: "Add a rule" }).click();
   const weekends = page.getByTestId("schedule-rule").nth(1);
-  await weekends.getByLabel("First start").fill("09:00");
-  await weekends.getByLabel("Starts before").fill("19:00");
-  await weekends.getByLabel("Every (minutes)").fill("60");
-  await weekends.getByLabel("Places a slot").fill("40");
+  await fillRule(weekends, { from: "09:00", until: "19:00", every: 60, places: 40 });
   await expect(page.getByTestId("schedule-preview")).toBeVisible();
   await page.getByRole("button", { name: "Save schedule" }).click();
   await expect(page.getByTestId("schedule-saved")).toContainText(/Saved\./);

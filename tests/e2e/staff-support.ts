@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { createCredentialUser, type Role } from "@/db/accounts";
 import { connectDatabase } from "@/db/client";
 import { expectNoAxeViolations, sql } from "./support";
@@ -73,4 +73,12 @@ export async function createDraftInConsole(page: Page, draft: { title: string; s
   await details.getByLabel("Duration in minutes").fill(String(draft.minutes));
   await details.getByRole("button", { name: "Create draft" }).click();
   await expect(page).toHaveURL(new RegExp(`/staff/exhibitions/${draft.slug}$`));
+}
+
+/** One weekly rule's times and places typed into its row of the schedule editor (its weekdays are left as they are). */
+export async function fillRule(rule: Locator, times: { from: string; until: string; every: number; places: number }) {
+  await rule.getByLabel("First start").fill(times.from);
+  await rule.getByLabel("Starts before").fill(times.until);
+  await rule.getByLabel("Every (minutes)").fill(String(times.every));
+  await rule.getByLabel("Places a slot").fill(String(times.places));
 }

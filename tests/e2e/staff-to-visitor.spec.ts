@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { formatDay } from "@/components/format";
 import { addDays } from "@/domain/calendar/venue-time";
-import { createDraftInConsole, signInTo, staffAccount } from "./staff-support";
+import { createDraftInConsole, fillRule, signInTo, staffAccount } from "./staff-support";
 import { expectNoAxeViolations, expectNoHorizontalScroll, sql, tomorrow } from "./support";
 
 // Issue 12's bar: an exhibition goes from nothing to a visitor's tickets through the console alone.
@@ -42,10 +42,7 @@ test("an admin opens an exhibition with a price and a schedule on a tablet, and 
   await expect(page.getByRole("heading", { name: "Schedule", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
   const every = page.getByTestId("schedule-rule").nth(0);
-  await every.getByLabel("First start").fill("10:00");
-  await every.getByLabel("Starts before").fill("12:00");
-  await every.getByLabel("Every (minutes)").fill("60");
-  await every.getByLabel("Places a slot").fill("20");
+  await fillRule(every, { from: "10:00", until: "12:00", every: 60, places: 20 });
   await page.getByRole("button", { name: "Save schedule" }).click();
   await expect(page.getByTestId("schedule-saved")).toContainText(/Saved\. \d+ slots created, 0 removed/);
   await expectNoAxeViolations(page);

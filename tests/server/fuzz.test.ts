@@ -45,7 +45,9 @@ const ROUTES: [string, string][] = [
   ["PATCH", "/api/staff/exhibitions/{slug}"],
   ["POST", "/api/staff/exhibitions/{slug}/ticket-types"],
   ["PATCH", "/api/staff/ticket-types/{ticketTypeId}"],
+  ["GET", "/api/staff/exhibitions/{slug}/schedule"],
   ["PUT", "/api/staff/exhibitions/{slug}/schedule"],
+  ["GET", "/api/staff/slots"],
   ["PATCH", "/api/staff/slots/{slotId}"],
   ["POST", "/api/staff/slots/{slotId}/cancel"],
   ["GET", "/api/staff/users"],
@@ -70,7 +72,7 @@ const ROUTES: [string, string][] = [
 ];
 
 const FIELDS = ["slotId", "ticketTypeId", "quantity", "name", "email", "password", "phone", "items", "payment", "reason", "moveTo", "toSlotId", "ticketIds", "code", "token", "scanId", "gate", "scans", "rules", "closedDates", "capacity", "status", "price", "slug", "title", "kind", "role", "id", "type", "orderId", "amount"];
-const QUERY_KEYS = ["from", "to", "date", "slots", "q", "cursor", "status", "by", "key", "since", "staffDay"];
+const QUERY_KEYS = ["from", "to", "date", "slots", "q", "cursor", "status", "by", "key", "since", "staffDay", "exhibition", "entityType", "entityId"];
 
 /** The ids and cookies of a real visit, so that the fuzz reaches past "not found" and "sign in first". */
 type Known = { ids: string[]; slugs: string[]; cookies: string[]; key: string };
