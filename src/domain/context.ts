@@ -18,6 +18,9 @@ export type Settings = {
   holdTtlSeconds: number;
   holdMaxSeconds: number;
   paymentTtlSeconds: number;
+  /** A ticket admits from this long before its slot starts until this long after it ends. */
+  checkInOpensMinutesBefore: number;
+  checkInClosesMinutesAfter: number;
 };
 
 export type Role = "visitor" | "door" | "staff" | "admin";

@@ -19,6 +19,8 @@ describe("configuration", () => {
       holdTtlSeconds: 900,
       holdMaxSeconds: 3600,
       paymentTtlSeconds: 900,
+      checkInOpensMinutesBefore: 30,
+      checkInClosesMinutesAfter: 30,
       maxTicketsPerOrder: 10,
       maxHoldRenewals: 3,
       maxCartTickets: 40,

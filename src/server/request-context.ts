@@ -17,6 +17,8 @@ export function settings(): Settings {
     holdTtlSeconds: c.holdTtlSeconds,
     holdMaxSeconds: c.holdMaxSeconds,
     paymentTtlSeconds: c.paymentTtlSeconds,
+    checkInOpensMinutesBefore: c.checkInOpensMinutesBefore,
+    checkInClosesMinutesAfter: c.checkInClosesMinutesAfter,
   };
 }
 

@@ -11,7 +11,7 @@ import { createExhibition, createSlot, createTicketType } from "./factories";
 export const t0 = new Date("2026-11-21T05:00:00Z");
 export const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 
-export const settings: Settings = { venueTimeZone: "Asia/Kolkata", currency: "INR", maxTicketsPerOrder: 10, maxHoldRenewals: 3, maxCartTickets: 40, maxCartLines: 20, maxHeldPlacesPerAddress: 100, maxHeldPlacesPerAddressSignedIn: 400, holdTtlSeconds: 900, holdMaxSeconds: 3600, paymentTtlSeconds: 900 };
+export const settings: Settings = { venueTimeZone: "Asia/Kolkata", currency: "INR", maxTicketsPerOrder: 10, maxHoldRenewals: 3, maxCartTickets: 40, maxCartLines: 20, maxHeldPlacesPerAddress: 100, maxHeldPlacesPerAddressSignedIn: 400, holdTtlSeconds: 900, holdMaxSeconds: 3600, paymentTtlSeconds: 900, checkInOpensMinutesBefore: 30, checkInClosesMinutesAfter: 30 };
 
 /** A context whose clock the test moves. */
 export function testCtx(db: Database, clock: { now: Date }, overrides: Partial<Settings> = {}): Ctx {

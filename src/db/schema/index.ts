@@ -6,3 +6,4 @@ export * from "./idempotency";
 export * from "./orders";
 export * from "./rate-limits";
 export * from "./audit";
+export * from "./checkin";

@@ -101,6 +101,8 @@ export const tickets = pgTable("tickets", {
   status: ticketStatus("status").notNull().default("valid"),
   checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
   checkedInBy: text("checked_in_by").references(() => users.id, { onDelete: "set null" }),
+  // The gate a ticket was admitted at, as its scanner named it: what "already in" tells the next door.
+  checkedInGate: text("checked_in_gate"),
   // Why a ticket stopped being valid (refunded, moved to another slot, its slot cancelled), and when.
   voidedAt: timestamp("voided_at", { withTimezone: true }),
   voidReason: text("void_reason"),

@@ -5,7 +5,7 @@ import { money, type Money } from "../money";
 
 export type OrderStatus = (typeof orders.$inferSelect)["status"];
 export type OrderItem = { id: string; slotId: string; startsAt: string; exhibition: { slug: string; title: string }; ticketType: { id: string; name: string }; quantity: number; unitPrice: Money; lineTotal: Money };
-export type TicketView = { id: string; code: string; status: "valid" | "used" | "void"; exhibition: { slug: string; title: string }; startsAt: string; ticketType: { name: string } };
+export type TicketView = { id: string; code: string; status: "valid" | "used" | "void"; exhibition: { slug: string; title: string }; slotId: string; startsAt: string; endsAt: string; ticketType: { name: string } };
 export type Order = {
   id: string;
   number: string;
@@ -25,7 +25,7 @@ export async function loadOrders(db: Executor, orderIds: string[]): Promise<Orde
   if (orderIds.length === 0) return [];
   const heads = await db.select().from(orders).where(inArray(orders.id, orderIds));
   const lines = await db
-    .select({ item: orderItems, startsAt: timeSlots.startsAt, slug: exhibitions.slug, title: exhibitions.title, typeName: ticketTypes.name })
+    .select({ item: orderItems, startsAt: timeSlots.startsAt, endsAt: timeSlots.endsAt, slug: exhibitions.slug, title: exhibitions.title, typeName: ticketTypes.name })
     .from(orderItems)
     .innerJoin(timeSlots, eq(timeSlots.id, orderItems.slotId))
     .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
@@ -67,7 +67,7 @@ export async function loadOrders(db: Executor, orderIds: string[]): Promise<Orde
           .filter((ticket) => ticket.orderId === id)
           .map((ticket) => {
             const line = own.find((candidate) => candidate.item.id === ticket.orderItemId)!;
-            return { id: ticket.id, code: ticket.code, status: ticket.status, exhibition: { slug: line.slug, title: line.title }, startsAt: line.startsAt.toISOString(), ticketType: { name: line.typeName } };
+            return { id: ticket.id, code: ticket.code, status: ticket.status, exhibition: { slug: line.slug, title: line.title }, slotId: line.item.slotId, startsAt: line.startsAt.toISOString(), endsAt: line.endsAt.toISOString(), ticketType: { name: line.typeName } };
           }),
       },
     ];

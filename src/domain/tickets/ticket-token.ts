@@ -1,7 +1,12 @@
 import { createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from "node:crypto";
 
-/** What a ticket's QR code says: enough for a door scanner to admit or refuse offline. */
-export type TicketClaims = { code: string; order: string; startsAt: string; exhibition: string; ticketType: string };
+import type { EntryWindow } from "../checkin/entry-window";
+
+/**
+ * What a ticket's QR code says: enough for a door scanner to admit or refuse offline. `ticket`,
+ * `slot` and `window` came with the door (migration 0012); a token from before has none of them.
+ */
+export type TicketClaims = { code: string; order: string; startsAt: string; exhibition: string; ticketType: string; ticket?: string; slot?: string; window?: EntryWindow };
 
 // An Ed25519 private key in PKCS#8 DER is this fixed prefix followed by the 32-byte seed.
 const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");

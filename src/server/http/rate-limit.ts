@@ -22,6 +22,7 @@ function limiters() {
     return {
       perCart: sharedLimiter(pool, { keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       perStaff: sharedLimiter(pool, { keyPrefix: "staff", points: config().rateLimitStaffPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      scansPerStaff: sharedLimiter(pool, { keyPrefix: "scans", points: config().rateLimitScansPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       imagesPerStaff: sharedLimiter(pool, { keyPrefix: "images", points: config().rateLimitImagesPerHour, duration: 3600, whenStoreFails: "count-per-process" }),
       perAddress: sharedLimiter(pool, { keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
@@ -43,9 +44,9 @@ const clientIp = (request: Request) => addressKeyOf(request.headers);
 const isRateLimiterRes = (value: unknown): value is { msBeforeNext: number } =>
   typeof value === "object" && value !== null && !(value instanceof Error) && typeof (value as { msBeforeNext?: unknown }).msBeforeNext === "number";
 
-async function consume(limiter: { consume: (key: string) => Promise<unknown> }, key: string, what: string): Promise<void> {
+async function consume(limiter: { consume: (key: string, points?: number) => Promise<unknown> }, key: string, what: string, points = 1): Promise<void> {
   try {
-    await limiter.consume(key);
+    await limiter.consume(key, points);
   } catch (rejection) {
     if (!isRateLimiterRes(rejection)) {
       logger().error({ err: rejection }, "the rate limit store failed; refusing");
@@ -70,6 +71,14 @@ export async function limitCartWrites(request: Request, ownerKey: string | undef
 /** Staff writes count per account: a stolen or scripted staff session cannot rewrite the catalogue at speed. */
 export async function limitStaffWrites(userId: string): Promise<void> {
   await consume(limiters().perStaff, userId, "changes");
+}
+
+/**
+ * Door scans count per account, each scan of an offline upload as one: a door account is often
+ * shared by several scanners at a busy entrance, so its ceiling is its own, well above a person's pace.
+ */
+export async function limitScans(userId: string, scans: number): Promise<void> {
+  await consume(limiters().scansPerStaff, userId, "scans", scans);
 }
 
 /** Each upload is a file kept for ever (up to 2 MiB): a scripted staff session cannot fill the disk at the write limit's pace. */

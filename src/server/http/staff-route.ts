@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { brand } from "@/domain/brand";
 import type { Ctx } from "@/domain/context";
 import { authorize, type StaffActor, type StaffRole } from "@/domain/staff/authorize";
 import { sessionUserOf } from "../auth/session";
@@ -22,6 +23,8 @@ type Options<S extends BodySpec> = {
   replayed?: (body: unknown) => unknown;
   /** Run once a write has committed (or replayed), e.g. to send what it queued in the outbox at once. */
   afterCommit?: () => void;
+  /** How a write counts against the account's limit, when not as one change (the door counts scans). */
+  limit?: (actor: StaffActor, body: BodyOf<S>) => Promise<void>;
 };
 type Handler<P, S extends BodySpec> = (input: {
   ctx: Ctx;
@@ -29,7 +32,17 @@ type Handler<P, S extends BodySpec> = (input: {
   body: BodyOf<S>;
   actor: StaffActor;
   request: Request;
+  requestId: string;
 }) => Promise<unknown>;
+
+/** A handler's answer with a status of its own, for a write whose status depends on what it found (a scan at the door). */
+export type Reply = { status: number; body: unknown };
+const reply = brand<Reply>("StaffReply");
+export function withStatus(status: number, body: unknown): Reply {
+  const answer = { status, body };
+  reply.mark(answer);
+  return answer;
+}
 
 const READS = new Set(["GET", "HEAD"]);
 
@@ -39,20 +52,21 @@ const READS = new Set(["GET", "HEAD"]);
  * limit, reads its JSON body and honours `Idempotency-Key`, kept per staff account.
  */
 export function staffRoute<P = Record<string, never>, S extends BodySpec = undefined>(options: Options<S>, handler: Handler<P, S>) {
-  return route<P>(async ({ request, params, ctx: base }) => {
+  return route<P>(async ({ request, params, ctx: base, requestId }) => {
     const user = await sessionUserOf(request.headers);
     const ctx: Ctx = { ...base, actor: user ? { kind: "user", userId: user.id, email: user.email, role: user.role } : { kind: "anonymous" } };
     const actor = authorize(ctx, options.role);
-    if (READS.has(request.method)) return json(await handler({ ctx, params, body: undefined as never, actor, request }), { status: options.status });
+    if (READS.has(request.method)) return json(await handler({ ctx, params, body: undefined as never, actor, request, requestId }), { status: options.status });
 
     checkSameOrigin(request);
-    await limitStaffWrites(actor.userId);
     const spec: BodySpec = options.body;
+    if (!options.limit) await limitStaffWrites(actor.userId);
     const body = (isRaw(spec) ? await spec.read(request) : spec ? await readJson(request, spec) : undefined) as BodyOf<S>;
-    const answer = await idempotent(ctx, request, `staff ${actor.userId}`, isRaw(spec) ? spec.fingerprint(body) : body, async (tx) => ({
-      status: options.status ?? 200,
-      body: await handler({ ctx: tx, params, body, actor, request }),
-    }), options.replayed);
+    await options.limit?.(actor, body);
+    const answer = await idempotent(ctx, request, `staff ${actor.userId}`, isRaw(spec) ? spec.fingerprint(body) : body, async (tx) => {
+      const result = await handler({ ctx: tx, params, body, actor, request, requestId });
+      return reply.is(result) ? { status: result.status, body: result.body } : { status: options.status ?? 200, body: result };
+    }, options.replayed);
     options.afterCommit?.();
     return json(answer.body, { status: answer.status });
   });

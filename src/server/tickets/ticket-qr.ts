@@ -3,15 +3,21 @@ import QRCode from "qrcode";
 import type { Executor } from "@/db/client";
 import { tickets } from "@/db/schema";
 import type { Order, TicketView } from "@/domain/checkout/order-view";
+import { entryWindow } from "@/domain/checkin/entry-window";
 import { signTicket } from "@/domain/tickets/ticket-token";
+import { settings } from "../request-context";
 import { ticketSigningKeys } from "./ticket-keys";
 
 export type ApiTicket = TicketView & { qrUrl: string };
 export type ApiOrder = Omit<Order, "tickets"> & { tickets: ApiTicket[] };
 
-/** The signed token a ticket's QR code carries. */
+/** The signed token a ticket's QR code carries, with the entry window of today's settings: an offline scanner judges the time by it. */
 export function ticketToken(order: Order, ticket: TicketView): string {
-  return signTicket({ code: ticket.code, order: order.number, startsAt: ticket.startsAt, exhibition: ticket.exhibition.title, ticketType: ticket.ticketType.name }, ticketSigningKeys().privateKey);
+  const window = entryWindow({ startsAt: new Date(ticket.startsAt), endsAt: new Date(ticket.endsAt) }, settings());
+  return signTicket(
+    { code: ticket.code, order: order.number, startsAt: ticket.startsAt, exhibition: ticket.exhibition.title, ticketType: ticket.ticketType.name, ticket: ticket.id, slot: ticket.slotId, window },
+    ticketSigningKeys().privateKey,
+  );
 }
 
 /**

@@ -1,0 +1,44 @@
+import { and, eq, gt } from "drizzle-orm";
+import { tickets } from "../../db/schema";
+import type { Ctx } from "../context";
+import { authorize } from "../staff/authorize";
+import { admit } from "./check-in";
+import { findDoorTicket } from "./door-ticket";
+import { recordScan } from "./record-scan";
+import { alreadyIn, found, refusal, type ScanOutcome } from "./scan-outcome";
+
+export type OfflineScan = { scanId: string; code: string | undefined; at: Date; gate?: string };
+export type SyncResult = { scanId: string; result: "admitted" | "already_checked_in" | "void" | "unknown" | "conflict" };
+
+/**
+ * Scans a device admitted while offline, uploaded with their own time and gate. Each is applied
+ * once, in its own transaction. The first admission wins: a ticket admitted twice keeps the
+ * earlier time and gate as its admission, and the scan that came second by the devices' clocks is
+ * reported as `conflict`; both scans are kept.
+ */
+export async function syncScans({ ctx, input }: { ctx: Ctx; input: { scans: OfflineScan[] } }): Promise<SyncResult[]> {
+  const actor = authorize(ctx, "door");
+  const results: SyncResult[] = [];
+  for (const scan of input.scans) {
+    const outcome = await recordScan(ctx, actor, { scanId: scan.scanId, gate: scan.gate, source: "offline", scannedAt: scan.at }, async (tx): Promise<ScanOutcome> => {
+      const door = scan.code ? await findDoorTicket(tx.db, scan.code) : undefined;
+      if (!door) return { result: "unknown" };
+      if (door.ticket.status !== "void" && (await admit(tx, actor, door.ticket.id, scan.at, scan.gate))) return { result: "admitted", ...found(door), ticket: { ...door.ticket, status: "used" } };
+      const first = (await findDoorTicket(tx.db, door.ticket.code))!;
+      if (first.ticket.status === "void") return refusal(first);
+      await tx.db
+        .update(tickets)
+        .set({ checkedInAt: scan.at, checkedInGate: scan.gate ?? null, checkedInBy: actor.userId })
+        .where(and(eq(tickets.id, first.ticket.id), gt(tickets.checkedInAt, scan.at)));
+      return alreadyIn(first, "conflict");
+    });
+    results.push({ scanId: scan.scanId, result: syncResultOf(outcome) });
+  }
+  return results;
+}
+
+/**
+ * A scan id the device first sent online (the answer was lost with the network) answers here as it
+ * did then; a refusal for the time there means the device admitted someone the server would not.
+ */
+const syncResultOf = (outcome: ScanOutcome): SyncResult["result"] => (outcome.result === "outside_window" ? "conflict" : outcome.result);
