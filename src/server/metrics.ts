@@ -36,6 +36,12 @@ function create() {
       labelNames: ["outcome"] as const,
       registers: [registry],
     }),
+    doorScans: new client.Counter({
+      name: "door_scans_total",
+      help: "Tickets scanned at the door, by source (online, or uploaded from an offline scanner) and result; conflict counts tickets admitted twice while offline.",
+      labelNames: ["source", "result"] as const,
+      registers: [registry],
+    }),
     paymentsNeedingAttention: new client.Counter({
       name: "payments_needing_attention_total",
       help: "Captured payments a person must look at: unmatched (names no order here) or refund_failed (its refund job is dead).",

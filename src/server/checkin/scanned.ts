@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ScanOutcome } from "@/domain/checkin/scan-outcome";
 import { verifyTicket } from "@/domain/tickets/ticket-token";
 import { errorBody } from "../http/errors";
+import { metrics } from "../metrics";
 import { plainText } from "../http/schemas";
 import { withStatus } from "../http/staff-route";
 import { ticketSigningKeys } from "../tickets/ticket-keys";
@@ -29,8 +30,12 @@ export function scannedCode(scan: { code?: string; token?: string }): string | u
   return text.includes(".") ? verifyTicket(text, ticketSigningKeys().publicKey)?.code : text;
 }
 
+/** Counts a scan's answer for the operators (`door_scans_total`). */
+export const countScan = (source: "online" | "offline", result: string) => metrics().doorScans.inc({ source, result });
+
 /** API.md's answers to a scan: 200 admitted; 409 already_checked_in or ticket_void; 404 unknown; 422 slot_closed with the window. */
 export function scanReply(outcome: ScanOutcome, requestId: string) {
+  countScan("online", outcome.result);
   switch (outcome.result) {
     case "admitted":
       return withStatus(200, outcome);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { syncScans } from "@/domain/checkin/sync-scans";
 import { DomainError } from "@/domain/errors";
-import { CODE_OR_TOKEN, oneOfCodeOrToken, scannedCode, scannedFields } from "@/server/checkin/scanned";
+import { CODE_OR_TOKEN, countScan, oneOfCodeOrToken, scannedCode, scannedFields } from "@/server/checkin/scanned";
 import { limitScans } from "@/server/http/rate-limit";
 import { staffRoute } from "@/server/http/staff-route";
 
@@ -24,5 +24,6 @@ export const POST = staffRoute({ role: "door", body, limit: (actor, { scans }) =
   const stray = body.scans.findIndex(({ at }) => at.getTime() > now + AHEAD_MS || at.getTime() < now - OLDEST_MS);
   if (stray >= 0) throw new DomainError("invalid_request", "A scan's time is in the future or more than a week ago: check the scanner's clock.", { fields: { [`scans.${stray}.at`]: "must be within the last week" } });
   const results = await syncScans({ ctx, input: { scans: body.scans.map((scan) => ({ scanId: scan.scanId, code: scannedCode(scan), at: scan.at, gate: scan.gate })) } });
+  for (const { result } of results) countScan("offline", result);
   return { results };
 });
