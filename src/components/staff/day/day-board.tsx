@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { formatDay, formatTime } from "@/components/format";
 import type { SheetSlot } from "@/domain/catalog/day-sheet";
 import { placesLeft } from "../slots/slot-row";
+import { TableHead } from "../table-head";
 
 type Connection = "connecting" | "live" | "reconnecting" | "stopped";
 
@@ -14,7 +15,8 @@ const CONNECTION: Record<Connection, { text: string; tone: string }> = {
   stopped: { text: "Not live: reload the page", tone: "text-sold" },
 };
 
-const COLUMNS = [["Time", ""], ["Exhibition", ""], ["Capacity", "text-right"], ["Sold", "text-right"], ["Checked in", "text-right"], ["Still to come", "text-right"], ["Places left for walk-ups", "text-right"], ["Status", ""]] as const;
+const count = (label: string) => ({ label, align: "right" as const });
+const COLUMNS = ["Time", "Exhibition", count("Capacity"), count("Sold"), count("Checked in"), count("Still to come"), count("Places left for walk-ups"), "Status"];
 
 const byStart = (a: SheetSlot, b: SheetSlot) => a.startsAt.localeCompare(b.startsAt) || a.exhibition.title.localeCompare(b.exhibition.title);
 const toCome = (slot: SheetSlot) => Math.max(0, slot.sold - slot.checkedIn);
@@ -55,14 +57,7 @@ export function DayBoard({ date, timeZone, initial }: { date: string; timeZone: 
       {slots.length > 0 && (
         <div className="mt-3 overflow-x-auto">
           <table className="w-full border-collapse text-sm" data-testid="day-board">
-            <caption className="sr-only">Slots of {formatDay(date, "long")} with their counts</caption>
-            <thead>
-              <tr className="border-b border-line text-left">
-                {COLUMNS.map(([label, align]) => (
-                  <th key={label} scope="col" className={`py-2 pr-3 ${align}`}>{label}</th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead caption={`Slots of ${formatDay(date, "long")} with their counts`} columns={COLUMNS} />
             <tbody>
               {slots.map((slot) => (
                 <tr key={slot.id} data-slot-id={slot.id} className="border-b border-line/60">
