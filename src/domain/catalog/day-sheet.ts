@@ -53,3 +53,9 @@ export const startingOn = (ctx: Ctx, from: VenueDate, to: VenueDate): SQL => {
 export async function daySheet({ ctx, input }: { ctx: Ctx; input: { date: VenueDate } }): Promise<SheetSlot[]> {
   return sheetSlots(ctx, startingOn(ctx, input.date, input.date));
 }
+
+/** The ids of a venue day's slots, for following them live. */
+export async function daySlotIds({ ctx, input }: { ctx: Ctx; input: { date: VenueDate } }): Promise<string[]> {
+  const rows = await ctx.db.select({ id: timeSlots.id }).from(timeSlots).where(startingOn(ctx, input.date, input.date));
+  return rows.map((row) => row.id);
+}

@@ -46,6 +46,13 @@ export function withStatus(status: number, body: unknown): Reply {
 
 const READS = new Set(["GET", "HEAD"]);
 
+/** The session's user as the domain's actor, who must hold `role` (401 / 403): for staff routes and staff streams. */
+export async function staffSession(request: Request, base: Ctx, role: StaffRole): Promise<{ ctx: Ctx; actor: StaffActor }> {
+  const user = await sessionUserOf(request.headers);
+  const ctx: Ctx = { ...base, actor: user ? { kind: "user", userId: user.id, email: user.email, role: user.role } : { kind: "anonymous" } };
+  return { ctx, actor: authorize(ctx, role) };
+}
+
 /**
  * A staff route (API.md, Staff): the session's user becomes the domain's actor and must hold
  * `role` (401 / 403). A write also needs a same-site origin, counts against the account's write
@@ -53,9 +60,7 @@ const READS = new Set(["GET", "HEAD"]);
  */
 export function staffRoute<P = Record<string, never>, S extends BodySpec = undefined>(options: Options<S>, handler: Handler<P, S>) {
   return route<P>(async ({ request, params, ctx: base, requestId }) => {
-    const user = await sessionUserOf(request.headers);
-    const ctx: Ctx = { ...base, actor: user ? { kind: "user", userId: user.id, email: user.email, role: user.role } : { kind: "anonymous" } };
-    const actor = authorize(ctx, options.role);
+    const { ctx, actor } = await staffSession(request, base, options.role);
     if (READS.has(request.method)) return json(await handler({ ctx, params, body: undefined as never, actor, request, requestId }), { status: options.status });
 
     checkSameOrigin(request);
