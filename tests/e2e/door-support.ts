@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
 import jsQR from "jsqr";
 import QRCode from "qrcode";
+import { paidOrder } from "./order-support";
 import { ownExhibition } from "./staff-support";
 import { sql } from "./support";
 
@@ -19,16 +20,8 @@ export async function ticketsAtTheDoorNow(request: APIRequestContext, baseURL: s
      RETURNING id, (SELECT t.id FROM ticket_types t WHERE t.exhibition_id = time_slots.exhibition_id) AS type`,
     [slug],
   );
-  const headers = { origin: baseURL };
-  expect((await request.post("/api/cart/items", { headers, data: { slotId: slot!.id, ticketTypeId: slot!.type, quantity: count } })).status()).toBe(201);
-  const checkout = await request.post("/api/checkout", { headers, data: { name: "Asha Rao", email: "asha@example.org" } });
-  expect(checkout.status()).toBe(201);
-  const { order, payment } = (await checkout.json()) as { order: { id: string; number: string }; payment: { redirectUrl: string } };
-  const key = new URL(payment.redirectUrl, baseURL).searchParams.get("key")!;
-  await request.post(`/pay/test/${order.id}/complete`, { headers, form: { key, outcome: "pay" }, maxRedirects: 0 });
-  await expect.poll(async () => (await sql<{ status: string }>("SELECT status FROM orders WHERE id = $1", [order.id]))[0]!.status).toBe("paid");
-
-  const shown = await request.get(`/api/orders/${order.id}?key=${key}`);
+  const order = await paidOrder(request, baseURL, { slotId: slot!.id, ticketTypeId: slot!.type, quantity: count }, { name: "Asha Rao", email: "asha@example.org" });
+  const shown = await request.get(`/api/orders/${order.id}?key=${order.key}`);
   expect(shown.status()).toBe(200);
   const { tickets } = ((await shown.json()) as { order: { tickets: { qrUrl: string }[] } }).order;
   return { slotId: slot!.id, number: order.number, tokens: tickets.map((ticket) => readQr(qrMatrix(ticket.qrUrl))) };

@@ -58,6 +58,11 @@ test("a handheld scanner's scan admits, the same ticket again is already in with
   const { tokens, number } = await ticketsAtTheDoorNow(request, baseURL!, 1);
   await openDoor(page, "East wing");
   await expectNoAxeViolations(page);
+  // Installable: its own manifest, whose icon exists.
+  const manifest = await page.request.get((await page.locator('link[rel="manifest"]').getAttribute("href"))!);
+  const { start_url, icons } = (await manifest.json()) as { start_url: string; icons: { src: string }[] };
+  expect(start_url).toBe("/staff/door");
+  expect((await page.request.get(icons[0]!.src)).status()).toBe(200);
 
   await wedgeScan(page, tokens[0]!);
   await expect(result(page)).toHaveAttribute("data-tone", "admitted");
