@@ -1,21 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { addDays } from "@/domain/calendar/venue-time";
+import { paidOrder } from "./order-support";
 import { signInTo, staffAccount } from "./staff-support";
 import { adultOf, expectNoAxeViolations, slotAt, sql, tomorrow } from "./support";
-
-/** A guest's paid order of `adults` adult tickets for the slot, through the API and the test provider's page. */
-async function paidOrder(request: APIRequestContext, baseURL: string, slotId: string, adults: number) {
-  const headers = { origin: baseURL };
-  const added = await request.post("/api/cart/items", { headers, data: { slotId, ticketTypeId: await adultOf("monsoon-rivers"), quantity: adults } });
-  expect(added.status()).toBe(201);
-  const checkout = await request.post("/api/checkout", { headers, data: { name: "Ravi Iyer", email: "ravi@example.org" } });
-  expect(checkout.status()).toBe(201);
-  const { order, payment } = (await checkout.json()) as { order: { id: string; number: string }; payment: { redirectUrl: string } };
-  const key = new URL(payment.redirectUrl, baseURL).searchParams.get("key")!;
-  await request.post(`/pay/test/${order.id}/complete`, { headers, form: { key, outcome: "pay" }, maxRedirects: 0 });
-  await expect.poll(async () => (await sql<{ status: string }>("SELECT status FROM orders WHERE id = $1", [order.id]))[0]!.status).toBe("paid");
-  return order;
-}
 
 test("an admin cuts a slot's capacity, closes one, and cancels one moving its tickets, on a 1024 px tablet", async ({ page, request, baseURL }) => {
   // A paid order, a sign-in and three axe passes: more than the default 30 s on a busy machine.
@@ -26,7 +13,7 @@ test("an admin cuts a slot's capacity, closes one, and cancels one moving its ti
   const day = addDays(tomorrow(), 45);
   const noon = await slotAt("monsoon-rivers", day, "12:00");
   const later = await slotAt("monsoon-rivers", day, "14:00");
-  const order = await paidOrder(request, baseURL!, noon, 2);
+  const order = await paidOrder(request, baseURL!, { slotId: noon, ticketTypeId: await adultOf("monsoon-rivers"), quantity: 2 });
 
   await signInTo(page, "/staff/slots", email);
   await expect(page.getByRole("heading", { name: "Slots", level: 1 })).toBeVisible();

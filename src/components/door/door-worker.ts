@@ -1,0 +1,20 @@
+"use client";
+
+const CACHE = "door-v1";
+
+/**
+ * Installs the door's service worker (public/door-sw.js) and stores the page and the scripts it
+ * loaded now: the worker only sees requests made after it took control, and a reload without a
+ * network needs this very page's files.
+ */
+export async function keepDoorOffline() {
+  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+  await navigator.serviceWorker.register("/door-sw.js", { scope: "/staff/door" });
+  const assets = performance
+    .getEntriesByType("resource")
+    .map((entry) => new URL(entry.name))
+    .filter((url) => url.origin === location.origin && url.pathname.startsWith("/_next/static/"))
+    .map((url) => url.pathname + url.search);
+  const cache = await caches.open(CACHE);
+  await Promise.all([cache.add(location.pathname), ...[...new Set(assets)].map((asset) => cache.match(asset).then((hit) => (hit ? undefined : cache.add(asset))))]);
+}
