@@ -11,7 +11,8 @@ const MAX_TOKEN = 2000;
 
 /** What a scanner sends for one ticket: its signed token (the QR code) or its code (typed, or read by a handheld), a gate and a scan id. */
 export const scannedFields = {
-  code: plainText(40).optional(),
+  // As long as a token: a handheld scanner types the QR's whole text into the code field.
+  code: plainText(MAX_TOKEN).optional(),
   token: plainText(MAX_TOKEN).optional(),
   gate: plainText(60).trim().min(1, "must not be empty").optional(),
   scanId: z.string("must be text").regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8–64 letters, digits, - or _").optional(),
