@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
+import pg from "pg";
 import { createCredentialUser } from "@/db/accounts";
 import { connectDatabase } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded/embedded-postgres";
@@ -52,11 +53,11 @@ function figure(name: string, concurrency: number, latencies: number[], baseline
 }
 
 /**
- * `concurrency` loops for SECONDS, each calling `measured` and `baseline` by turns, so that a noisy
- * machine slows both alike; stops early when `measured` has nothing left (false). Each call's time is kept.
+ * `concurrency` loops for SECONDS, each calling `measured` and then every baseline by turns, so
+ * that a noisy machine slows them alike; stops early when `measured` has nothing left (false).
  */
-async function drive(concurrency: number, measured: () => Promise<boolean>, baseline: () => Promise<boolean>): Promise<{ measured: number[]; baseline: number[] }> {
-  const times = { measured: [] as number[], baseline: [] as number[] };
+async function drive(concurrency: number, measured: () => Promise<boolean>, baselines: (() => Promise<boolean>)[]): Promise<{ measured: number[]; baselines: number[][] }> {
+  const times = { measured: [] as number[], baselines: baselines.map(() => [] as number[]) };
   const until = performance.now() + SECONDS * 1000;
   const timed = async (once: () => Promise<boolean>, into: number[]) => {
     const started = performance.now();
@@ -68,7 +69,7 @@ async function drive(concurrency: number, measured: () => Promise<boolean>, base
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < until) {
         if (!(await timed(measured, times.measured))) return;
-        await timed(baseline, times.baseline);
+        for (const [i, baseline] of baselines.entries()) await timed(baseline, times.baselines[i]!);
       }
     }),
   );
@@ -121,22 +122,29 @@ async function main() {
     const alreadyIn = tokens.pop()!;
     await expect(200)(send(agent, `${app.url}/api/checkin`, "POST", cookie, { token: alreadyIn, gate: "Bench" }));
 
-
     const me = () => expect(200)(send(agent, `${app.url}/api/me`, "GET", cookie));
+    // The floor of any write on this disk: one committed (fsynced) row, straight through pg.
+    const pool = new pg.Pool({ connectionString: database.url, max: Math.max(...GATES) });
+    await pool.query("CREATE TABLE bench_commits (id bigserial PRIMARY KEY)");
+    const commit = async () => (await pool.query("INSERT INTO bench_commits DEFAULT VALUES")).rowCount === 1;
+    const online = async (name: string, gates: number, once: () => Promise<boolean>) => {
+      const { measured, baselines: [get, write] } = await drive(gates, once, [me, commit]);
+      const baseline = figure("checkin-baseline-get-me", gates, get!);
+      console.log(JSON.stringify(baseline));
+      console.log(JSON.stringify(figure("checkin-baseline-one-commit", gates, write!)));
+      console.log(JSON.stringify(figure(name, gates, measured, baseline, ONLINE_TARGET_MS)));
+    };
     const scan = (token: string, status: number) => expect(status)(send(agent, `${app.url}/api/checkin`, "POST", cookie, { token, gate: "Bench" }));
     // Warm both paths up (the first requests of a route load its code).
     for (let i = 0; i < 20; i++) await Promise.all([me(), scan(alreadyIn, 409)]);
     for (const gates of GATES) {
-      const admitted = await drive(gates, async () => {
+      await online("checkin-online-admitted", gates, async () => {
         const token = tokens.pop();
         return token !== undefined && scan(token, 200);
-      }, me);
-      const admittedBaseline = figure("checkin-baseline-get-me", gates, admitted.baseline);
-      console.log(JSON.stringify(admittedBaseline));
-      console.log(JSON.stringify(figure("checkin-online-admitted", gates, admitted.measured, admittedBaseline, ONLINE_TARGET_MS)));
-      const refused = await drive(gates, () => scan(alreadyIn, 409), me);
-      console.log(JSON.stringify(figure("checkin-online-already-in", gates, refused.measured, figure("checkin-baseline-get-me", gates, refused.baseline), ONLINE_TARGET_MS)));
+      });
+      await online("checkin-online-already-in", gates, () => scan(alreadyIn, 409));
     }
+    await pool.end();
 
     // Offline: the key and lists as the scanner page gets them, padded to a big day.
     const list = await send(agent, `${app.url}/api/checkin/offline`, "GET", cookie);
@@ -158,13 +166,15 @@ async function main() {
         if (!claims || decideOffline(claims, known, new Date()).result !== "admitted") throw new Error("a valid token was not admitted offline");
         return true;
       },
-      async () => {
-        const [payload, signature] = signed[next++ % signed.length]!;
-        if (!(await crypto.subtle.verify({ name: "Ed25519" }, key, signature!, payload!))) throw new Error("a token of ours did not verify");
-        return true;
-      },
+      [
+        async () => {
+          const [payload, signature] = signed[next++ % signed.length]!;
+          if (!(await crypto.subtle.verify({ name: "Ed25519" }, key, signature!, payload!))) throw new Error("a token of ours did not verify");
+          return true;
+        },
+      ],
     );
-    const verify = figure("checkin-offline-baseline-verify", 1, offline.baseline);
+    const verify = figure("checkin-offline-baseline-verify", 1, offline.baselines[0]!);
     console.log(JSON.stringify(verify));
     console.log(JSON.stringify(figure("checkin-offline-decide", 1, offline.measured, verify, OFFLINE_TARGET_MS)));
     agent.destroy();
