@@ -176,6 +176,26 @@ describe("POST /api/checkin/sync", () => {
     expect(replayed.body).toEqual(expected);
   });
 
+  it("two devices uploading scans of the same tickets at once: one admission and one conflict each, and the earlier time stands", async () => {
+    const { tickets } = await doorTickets(db(), 10);
+    const [east, west] = await Promise.all([door(), door()]);
+    const early = new Date(Date.now() - 6 * 60_000).toISOString();
+    const late = new Date(Date.now() - 2 * 60_000).toISOString();
+    // East scanned the odd tickets first, West the even ones; each uploads in the opposite order to the other.
+    const batch = (device: string, firstOf: number) =>
+      tickets.map((ticket, i) => ({ scanId: `${device}-${ticket.id}`, token: token(ticket), at: i % 2 === firstOf ? early : late, gate: device })).reverse();
+    const [fromEast, fromWest] = await Promise.all([sync(east, batch("east", 1)), sync(west, batch("west", 0).reverse())]);
+    expect([fromEast.status, fromWest.status]).toEqual([200, 200]);
+    for (const ticket of tickets) {
+      const results = [...fromEast.body.results, ...fromWest.body.results].filter((result: { scanId: string }) => result.scanId.endsWith(ticket.id)).map((result: { result: string }) => result.result);
+      expect(results.sort(), ticket.id).toEqual(["admitted", "conflict"]);
+    }
+    for (const [i, ticket] of tickets.entries()) {
+      const now = await east.post("/api/checkin", { code: ticket.code });
+      expect(now.body.error, ticket.id).toMatchObject({ code: "already_checked_in", checkedInAt: early, gate: i % 2 === 1 ? "east" : "west" });
+    }
+  });
+
   it("refuses more than 100 scans and a scan dated a month ago or in the future (400), and applies none of them", async () => {
     const { tickets: [ticket] } = await doorTickets(db(), 1);
     const client = await door();
