@@ -103,6 +103,13 @@ async function main() {
     const email = `door-${randomUUID().slice(0, 8)}@museum.example`;
     const password = "a long enough password";
     await createCredentialUser(db, { email, name: "Bench door", password, role: "door", now: new Date() });
+    // Enough tickets that no admitting run runs out (it would stop early, and say so by its count).
+    const tokens: string[] = [];
+    for (let made = 0; made < Math.max(400, SECONDS * 120 * GATES.length); made += ORDER_SIZE) {
+      const { tickets } = await doorTickets(db, ORDER_SIZE);
+      tokens.push(...tickets.map((ticket) => tokenOf(ticket.claims, AUTH_SECRET)));
+    }
+    // Made after the tickets: a kept-alive connection left idle that long is closed by the server under it.
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...GATES) });
     const signIn = await send(agent, `${app.url}/api/auth/sign-in/email`, "POST", "", { email, password });
     if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}: ${signIn.text}`);
@@ -113,12 +120,6 @@ async function main() {
       return true;
     };
 
-    // Enough tickets that no admitting run runs out (it would stop early, and say so by its count).
-    const tokens: string[] = [];
-    for (let made = 0; made < Math.max(400, SECONDS * 120 * GATES.length); made += ORDER_SIZE) {
-      const { tickets } = await doorTickets(db, ORDER_SIZE);
-      tokens.push(...tickets.map((ticket) => tokenOf(ticket.claims, AUTH_SECRET)));
-    }
     const alreadyIn = tokens.pop()!;
     await expect(200)(send(agent, `${app.url}/api/checkin`, "POST", cookie, { token: alreadyIn, gate: "Bench" }));
 
