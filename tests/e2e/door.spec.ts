@@ -2,7 +2,8 @@ import { chromium, expect, test, type Page } from "@playwright/test";
 import { findChromium } from "../support/chromium";
 import { qrVideo, ticketsAtTheDoorNow } from "./door-support";
 import { signInTo, staffAccount } from "./staff-support";
-import { expectNoAxeViolations, today } from "./support";
+import { venueDateOf } from "@/domain/calendar/venue-time";
+import { expectNoAxeViolations, VENUE_ZONE } from "./support";
 
 // The door's scanner page in Chromium: a real QR code before the (fake) camera, a handheld scanner
 // typing into the page, and a round without a network that uploads by itself when it comes back.
@@ -85,9 +86,19 @@ test("a handheld scanner's scan admits, the same ticket again is already in with
   await expectNoAxeViolations(page);
 });
 
-test("without a network the door decides by itself, and uploads its scans when the network is back", async ({ page, context, request, baseURL }) => {
+test("without a network the door decides by itself, and uploads its scans when the network is back; the day board shows them", async ({ page, context, browser, request, baseURL }) => {
   test.slow();
   const { tokens, slotId } = await ticketsAtTheDoorNow(request, baseURL!, 2);
+  // The front-of-house manager's day board, on another device that keeps its network.
+  const manager = await browser.newContext();
+  const board = await manager.newPage();
+  await signInTo(board, "/staff/day", await staffAccount("door"));
+  // The slot starts in five minutes: on the venue's day of then (just before midnight, tomorrow).
+  await board.goto(`/staff/day?date=${venueDateOf(new Date(Date.now() + 5 * 60_000), VENUE_ZONE)}`);
+  await expect(board.getByTestId("day-board-connection")).toHaveText("Live");
+  const boardRow = board.locator(`tr[data-slot-id="${slotId}"]`);
+  await expect(boardRow.getByTestId("checked-in")).toHaveText("0");
+
   await openDoor(page, "Basement");
   const synced = await page.getByTestId("door-last-synced").textContent();
   // The worker that serves the page offline is in control before the network goes.
@@ -120,7 +131,6 @@ test("without a network the door decides by itself, and uploads its scans when t
   await expect(page.getByTestId("door-last-synced")).not.toHaveText(synced!);
   await expect(page.getByTestId("door-connection")).toHaveAttribute("data-online", "true");
 
-  const day = await page.request.get(`/api/staff/day?date=${today()}`);
-  const slots = ((await day.json()) as { slots: { id: string; checkedIn: number }[] }).slots;
-  expect(slots.find((slot) => slot.id === slotId)?.checkedIn).toBe(2);
+  await expect(boardRow.getByTestId("checked-in")).toHaveText("2");
+  await manager.close();
 });

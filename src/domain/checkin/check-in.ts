@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { tickets } from "../../db/schema";
 import type { Ctx } from "../context";
 import { authorize, type StaffActor } from "../staff/authorize";
-import { findDoorTicket } from "./door-ticket";
+import { findDoorTicket, type DoorTicket } from "./door-ticket";
 import { entryWindow, insideWindow } from "./entry-window";
 import { recordScan } from "./record-scan";
 import { found, refusal, type ScanOutcome } from "./scan-outcome";
@@ -28,14 +28,27 @@ export async function checkIn({ ctx, input }: { ctx: Ctx; input: CheckInInput })
     if (door.ticket.status === "void" || door.checkedInAt) return refusal(door);
     const window = entryWindow(door.slot, tx.settings);
     if (!insideWindow(window, now)) return { result: "outside_window", window, ...found(door) };
-    if (await admit(tx, actor, door.ticket.id, now, input.gate)) return { result: "admitted", ...found(door), ticket: { ...door.ticket, status: "used" } };
-    // Another scan admitted it (or staff voided it) between the read above and the update.
-    return refusal((await findDoorTicket(tx.db, door.ticket.code))!);
+    const lost = await tryAdmit(tx, actor, door, now, input.gate);
+    return lost ? refusal(lost) : admitted(door);
   });
 }
 
+export const admitted = (door: DoorTicket): ScanOutcome => ({ result: "admitted", ...found(door), ticket: { ...door.ticket, status: "used" } });
+
+/**
+ * Admits a ticket read as valid and not in, or answers it as it is now when another scan admitted it
+ * (or staff voided it) in between. That second read locks the ticket: an undo between the update
+ * and the read would otherwise show a ticket neither in nor admitted by this scan.
+ */
+export async function tryAdmit(tx: Ctx, actor: StaffActor, door: DoorTicket, at: Date, gate: string | undefined): Promise<DoorTicket | undefined> {
+  if (await admit(tx, actor, door.ticket.id, at, gate)) return undefined;
+  const now = (await findDoorTicket(tx.db, door.ticket.code, { lock: true }))!;
+  if (now.ticket.status === "void" || now.checkedInAt) return now;
+  return (await admit(tx, actor, door.ticket.id, at, gate)) ? undefined : now;
+}
+
 /** The one statement that admits: only a valid ticket not yet in. */
-export async function admit(ctx: Ctx, actor: StaffActor, ticketId: string, at: Date, gate: string | undefined): Promise<boolean> {
+async function admit(ctx: Ctx, actor: StaffActor, ticketId: string, at: Date, gate: string | undefined): Promise<boolean> {
   const admitted = await ctx.db
     .update(tickets)
     .set({ status: "used", checkedInAt: at, checkedInBy: actor.userId, checkedInGate: gate ?? null })

@@ -24,10 +24,10 @@ export function normalCode(typed: string): string | undefined {
 }
 
 /** The ticket with this code, as issued or as typed, or undefined. */
-export async function findDoorTicket(db: Executor, typed: string): Promise<DoorTicket | undefined> {
+export async function findDoorTicket(db: Executor, typed: string, { lock = false } = {}): Promise<DoorTicket | undefined> {
   const code = normalCode(typed);
   if (!code) return undefined;
-  const [row] = await db
+  const query = db
     .select({
       id: tickets.id,
       code: tickets.code,
@@ -50,7 +50,9 @@ export async function findDoorTicket(db: Executor, typed: string): Promise<DoorT
     .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
     .innerJoin(ticketTypes, eq(ticketTypes.id, orderItems.ticketTypeId))
     .innerJoin(orders, eq(orders.id, tickets.orderId))
-    .where(eq(tickets.code, code));
+    .where(eq(tickets.code, code))
+    .$dynamic();
+  const [row] = await (lock ? query.for("update", { of: tickets }) : query);
   if (!row) return undefined;
   return {
     ticket: {

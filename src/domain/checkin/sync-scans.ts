@@ -2,10 +2,10 @@ import { and, eq, gt } from "drizzle-orm";
 import { tickets } from "../../db/schema";
 import type { Ctx } from "../context";
 import { authorize } from "../staff/authorize";
-import { admit } from "./check-in";
+import { admitted, tryAdmit } from "./check-in";
 import { findDoorTicket } from "./door-ticket";
 import { recordScan } from "./record-scan";
-import { alreadyIn, found, refusal, type ScanOutcome } from "./scan-outcome";
+import { alreadyIn, refusal, type ScanOutcome } from "./scan-outcome";
 
 export type OfflineScan = { scanId: string; code: string | undefined; at: Date; gate?: string };
 export type SyncResult = { scanId: string; result: "admitted" | "already_checked_in" | "void" | "unknown" | "conflict" };
@@ -13,8 +13,8 @@ export type SyncResult = { scanId: string; result: "admitted" | "already_checked
 /**
  * Scans a device admitted while offline, uploaded with their own time and gate. Each is applied
  * once, in its own transaction. The first admission wins: a ticket admitted twice keeps the
- * earlier time and gate as its admission, and the scan that came second by the devices' clocks is
- * reported as `conflict`; both scans are kept.
+ * earlier time and gate as its admission. The scan that reaches the server after the ticket was
+ * in is reported as `conflict`, whichever was made first; both scans are kept.
  */
 export async function syncScans({ ctx, input }: { ctx: Ctx; input: { scans: OfflineScan[] } }): Promise<SyncResult[]> {
   const actor = authorize(ctx, "door");
@@ -23,8 +23,8 @@ export async function syncScans({ ctx, input }: { ctx: Ctx; input: { scans: Offl
     const outcome = await recordScan(ctx, actor, { scanId: scan.scanId, gate: scan.gate, source: "offline", scannedAt: scan.at }, async (tx): Promise<ScanOutcome> => {
       const door = scan.code ? await findDoorTicket(tx.db, scan.code) : undefined;
       if (!door) return { result: "unknown" };
-      if (door.ticket.status !== "void" && (await admit(tx, actor, door.ticket.id, scan.at, scan.gate))) return { result: "admitted", ...found(door), ticket: { ...door.ticket, status: "used" } };
-      const first = (await findDoorTicket(tx.db, door.ticket.code))!;
+      const first = door.ticket.status === "void" ? door : await tryAdmit(tx, actor, door, scan.at, scan.gate);
+      if (!first) return admitted(door);
       if (first.ticket.status === "void") return refusal(first);
       await tx.db
         .update(tickets)
