@@ -1,3 +1,4 @@
+import path from "node:path";
 import { chromium, expect, test, type Page } from "@playwright/test";
 import { findChromium } from "../support/chromium";
 import { qrVideo, ticketsAtTheDoorNow } from "./door-support";
@@ -25,6 +26,7 @@ async function wedgeScan(page: Page, token: string) {
 }
 
 const result = (page: Page) => page.getByTestId("scan-result");
+const shot = (name: string) => path.resolve("docs/screenshots", `${name}.png`);
 
 test("a ticket's QR code held before the camera admits it, once", async ({ request, baseURL }) => {
   test.slow();
@@ -57,6 +59,8 @@ test("a ticket's QR code held before the camera admits it, once", async ({ reque
 test("a handheld scanner's scan admits, the same ticket again is already in with its gate; the page passes axe", async ({ page, request, baseURL }) => {
   test.slow();
   const { tokens, number } = await ticketsAtTheDoorNow(request, baseURL!, 1);
+  // A phone held at the door (the README's picture of it).
+  await page.setViewportSize({ width: 390, height: 844 });
   await openDoor(page, "East wing");
   await expectNoAxeViolations(page);
   // Installable: its own manifest, whose icon exists.
@@ -71,6 +75,7 @@ test("a handheld scanner's scan admits, the same ticket again is already in with
   await expect(result(page)).toContainText(`${number} · Asha Rao`);
   await expect(page.getByLabel("Ticket code or scanner")).toHaveValue("");
   await expectNoAxeViolations(page);
+  await page.screenshot({ path: shot("door-admitted-phone") });
 
   await wedgeScan(page, tokens[0]!);
   await expect(result(page)).toHaveAttribute("data-tone", "warning");
@@ -132,5 +137,7 @@ test("without a network the door decides by itself, and uploads its scans when t
   await expect(page.getByTestId("door-connection")).toHaveAttribute("data-online", "true");
 
   await expect(boardRow.getByTestId("checked-in")).toHaveText("2");
+  await board.setViewportSize({ width: 1024, height: 768 });
+  await board.screenshot({ path: shot("staff-day-board-tablet") });
   await manager.close();
 });
