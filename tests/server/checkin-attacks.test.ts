@@ -44,15 +44,32 @@ describe("the door's routes under a script", () => {
     expectApiError(await client.post("/api/checkin", { token: `${"a".repeat(3000)}.${"b".repeat(100)}` }), 400, "invalid_request");
     expectApiError(await client.post("/api/checkin", { code: { code: "ABCD" } }), 400, "invalid_request");
     expectApiError(await client.post("/api/checkin", { token: ["a.b"] }), 400, "invalid_request");
+    for (const raw of ["", "not json", "[]", "null", '{"code":', '{"scans":"all"}']) {
+      const answer = await client.send("POST", "/api/checkin", { raw, headers: { "content-type": "application/json" } });
+      expect([400, 415], answer.text).toContain(answer.status);
+    }
+  });
+
+  it("keeps a gate of odd unicode (a lone surrogate, right-to-left marks) without a fault", async () => {
+    const { tickets: [ticket, other] } = await doorTickets(db(), 2);
+    const client = await door();
+    const first = await client.post("/api/checkin", { token: token(ticket!), gate: "\ud800 North \u202e" });
+    expect(first.status, first.text).toBe(200);
+    const again = await client.post("/api/checkin", { token: token(ticket!), gate: "\udfff" });
+    expectApiError(again, 409, "already_checked_in");
+    expect(again.body.error.gate).toBe("\ufffd North \u202e");
+    const uploaded = await client.post("/api/checkin/sync", { scans: [{ scanId: "odd-gate-1", token: token(other!), at: minutesAgo(1), gate: "\udbff\udbff" }] });
+    expect(uploaded.status, uploaded.text).toBe(200);
   });
 
   it("answers cursors far in the past or future and days out of range without a fault", async () => {
     const client = await door();
-    for (const since of ["0001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:30Z", "9999-12-31T23:59:59.999Z", "2026-01-01T00:00:00+14:00"]) {
+    for (const since of ["", "now", "2026-11-22", "0001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:30Z", "9999-12-31T23:59:59.999Z", "2026-01-01T00:00:00+14:00"]) {
       const answer = await client.get(`/api/checkin/offline?since=${encodeURIComponent(since)}`);
       notFault(answer);
       expect([200, 400], answer.text).toContain(answer.status);
     }
+    expect((await client.get("/api/checkin/offline?date=2026-11-22&date=2026-11-23&since=2026-11-22T00:00:00Z&since=x")).status).toBeLessThan(500);
     for (const date of ["0000-01-01", "1900-01-01", "9999-12-31", "2026-02-30", "2026-1-1", "+02026-01-01"]) {
       expectApiError(await client.get(`/api/checkin/offline?date=${encodeURIComponent(date)}`), 400, "invalid_request");
       expectApiError(await client.get(`/api/staff/day?date=${encodeURIComponent(date)}`), 400, "invalid_request");
