@@ -69,6 +69,13 @@ describe("the door's routes under a script", () => {
       notFault(answer);
       expect([200, 400], answer.text).toContain(answer.status);
     }
+    for (const date of ["2000-01-01", "2999-12-31"]) {
+      for (const path of [`/api/checkin/offline?date=${date}&since=2000-01-01T00:00:00Z`, `/api/staff/day?date=${date}`]) {
+        const edge = await client.get(path);
+        expect(edge.status, edge.text).toBe(200);
+      }
+      expect((await client.get(`/api/events?staffDay=${date}`)).status).toBe(200);
+    }
     expect((await client.get("/api/checkin/offline?date=2026-11-22&date=2026-11-23&since=2026-11-22T00:00:00Z&since=x")).status).toBeLessThan(500);
     for (const date of ["0000-01-01", "1900-01-01", "9999-12-31", "2026-02-30", "2026-1-1", "+02026-01-01"]) {
       expectApiError(await client.get(`/api/checkin/offline?date=${encodeURIComponent(date)}`), 400, "invalid_request");
