@@ -128,3 +128,15 @@ describe("the door's routes under a script", () => {
     }
   });
 });
+
+describe("the door page as the service worker sees it (public/door-sw.js)", () => {
+  it("is the scanner for a door account and the refusal, marked as the worker looks for it, for an account without the role", async () => {
+    const forDoor = await (await door()).get("/staff/door");
+    expect(forDoor.status).toBe(200);
+    expect(forDoor.text).not.toContain('data-testid="staff-refused"');
+    const forVisitor = await (await signedInStaff(server.current, "visitor")).get("/staff/door");
+    expect(forVisitor.status).toBe(200);
+    expect(forVisitor.text).toContain('data-testid="staff-refused"');
+    expect((await server.current.client().get("/staff/door")).status).toBe(307);
+  });
+});
