@@ -19,14 +19,20 @@ async function pageFirstFromNetwork(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    // A redirect (to sign in) or an error is not the page: keep the last good copy.
-    if (response.ok && !response.redirected) await cache.put(PAGE, response.clone());
+    // A redirect (to sign in), an error or a refusal is not the scanner: keep the last good copy.
+    if (response.ok && !response.redirected && !(await isRefusal(response))) await cache.put(PAGE, response.clone());
     return response;
   } catch (error) {
     const kept = await cache.match(PAGE);
     if (kept) return kept;
     throw error;
   }
+}
+
+// An account that may not use the door (signed in on a shared device) gets the console's refusal,
+// with 200: kept, it would replace the scanner that a door account needs offline.
+async function isRefusal(response) {
+  return (await response.clone().text()).includes('data-testid="staff-refused"');
 }
 
 async function fromCacheFirst(request) {

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { forgetDoorDevice } from "../door/door-worker";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
@@ -9,9 +10,12 @@ export function SignOutButton() {
     setBusy(true);
     setFailed(false);
     const response = await fetch("/api/auth/sign-out", { method: "POST" }).catch(() => undefined);
-    // A full load, so that no state of the signed-in visitor (their cart above all) survives in the page.
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
-    if (response?.ok) return window.location.assign("/");
+    if (response?.ok) {
+      await forgetDoorDevice().catch(() => undefined);
+      // A full load, so that no state of the signed-in visitor (their cart above all) survives in the page.
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      return window.location.assign("/");
+    }
     setFailed(true);
     setBusy(false);
   };

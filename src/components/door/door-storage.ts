@@ -31,6 +31,7 @@ export const doorStorage = {
   saveGate: (gate: string) => write(KEYS.gate, gate),
   lists: () => read<StoredLists>(KEYS.lists),
   saveLists: (lists: StoredLists) => write(KEYS.lists, lists),
+  forgetLists: () => localStorage.removeItem(KEYS.lists),
   queue: () => read<QueuedScan[]>(KEYS.queue) ?? [],
   saveQueue: (queue: QueuedScan[]) => write(KEYS.queue, queue),
   lastSynced: () => read<string>(KEYS.synced),

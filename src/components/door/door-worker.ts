@@ -1,5 +1,7 @@
 "use client";
 
+import { doorStorage } from "./door-storage";
+
 const CACHE = "door-v1";
 
 /**
@@ -17,4 +19,15 @@ export async function keepDoorOffline() {
     .map((url) => url.pathname + url.search);
   const cache = await caches.open(CACHE);
   await Promise.all([cache.add(location.pathname), ...[...new Set(assets)].map((asset) => cache.match(asset).then((hit) => (hit ? undefined : cache.add(asset))))]);
+}
+
+/**
+ * Forgets, at sign-out, what this device kept of the door: the page (offline, the worker would show
+ * it to the next person, with no session) and the day's lists with the key, so a scanner signed out
+ * cannot admit anyone. Scans admitted offline and not yet uploaded stay: they are admissions, and
+ * the next door account to sign in here uploads them.
+ */
+export async function forgetDoorDevice() {
+  doorStorage.forgetLists();
+  if ("caches" in globalThis) await caches.delete(CACHE);
 }

@@ -76,6 +76,28 @@ describe("checking in at the door", () => {
     expect(await checkIn({ ctx, input: { code: ticket!.code, scanId: "scan-0002-abc" } })).toMatchObject({ result: "already_checked_in" });
     expect(await scansOf(ticket!.id)).toHaveLength(2);
   });
+
+  it("refuses a scan id already used for another ticket (409 idempotency_conflict), online and uploaded, and admits nothing with it", async () => {
+    const { tickets: [first, second, third] } = await soldTickets(3);
+    const ctx = await door();
+    expect(await checkIn({ ctx, input: { code: first!.code, scanId: "reused-0001" } })).toMatchObject({ result: "admitted" });
+    expect(await refusal(checkIn({ ctx, input: { code: second!.code, scanId: "reused-0001" } }))).toBe("idempotency_conflict");
+    expect(await checkIn({ ctx, input: { code: undefined, scanId: "reused-0002" } })).toEqual({ result: "unknown" });
+    expect(await refusal(checkIn({ ctx, input: { code: second!.code, scanId: "reused-0002" } }))).toBe("idempotency_conflict");
+    // The same scan again, as typed, or a token that is not ours again, still answers as the first time.
+    expect(await checkIn({ ctx, input: { code: first!.code.toLowerCase(), scanId: "reused-0001" } })).toMatchObject({ result: "admitted" });
+    expect(await checkIn({ ctx, input: { code: "0000-0000-0000-0000", scanId: "reused-0002" } })).toEqual({ result: "unknown" });
+
+    // A device that admitted the second ticket offline under the first's scan id must not be told it was recorded.
+    const upload = syncScans({ ctx, input: { scans: [{ scanId: "reused-0003", code: third!.code, at: at(1) }, { scanId: "reused-0001", code: second!.code, at: at(2) }] } });
+    await expect(upload).rejects.toMatchObject({ code: "idempotency_conflict", details: { fields: { "scans.1.scanId": expect.any(String) } } });
+    const [stillValid] = await db.current.db.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, second!.id));
+    expect(stillValid!.status).toBe("valid");
+    expect(await scansOf(second!.id)).toHaveLength(0);
+    // Two scans of one batch with one id: the second names another ticket.
+    const twice = syncScans({ ctx, input: { scans: [{ scanId: "reused-0004", code: second!.code, at: at(3) }, { scanId: "reused-0004", code: third!.code, at: at(4) }] } });
+    await expect(twice).rejects.toMatchObject({ code: "idempotency_conflict", details: { fields: { "scans.1.scanId": expect.any(String) } } });
+  });
 });
 
 describe("scans uploaded after the network came back", () => {

@@ -22,7 +22,7 @@ export type CheckInInput = {
 export async function checkIn({ ctx, input }: { ctx: Ctx; input: CheckInInput }): Promise<ScanOutcome> {
   const actor = authorize(ctx, "door");
   const now = ctx.now();
-  return recordScan(ctx, actor, { scanId: input.scanId, gate: input.gate, source: "online", scannedAt: now }, async (tx) => {
+  return recordScan(ctx, actor, { scanId: input.scanId, code: input.code, gate: input.gate, source: "online", scannedAt: now }, async (tx) => {
     const door = input.code ? await findDoorTicket(tx.db, input.code) : undefined;
     if (!door) return { result: "unknown" };
     if (door.ticket.status === "void" || door.checkedInAt) return refusal(door);

@@ -1,3 +1,4 @@
+import { isTicketClaims } from "../tickets/ticket-claims";
 import type { TicketClaims } from "../tickets/ticket-token";
 import { insideWindow, type EntryWindow } from "./entry-window";
 
@@ -42,7 +43,8 @@ export async function readTicketToken(token: string, key: CryptoKey): Promise<Ti
     // Only the canonical spelling counts: base64's spare bits must not let two tokens carry one signature.
     if (toBase64Url(bytes) !== payload || toBase64Url(signed) !== signature) return undefined;
     if (!(await crypto.subtle.verify({ name: "Ed25519" }, key, signed, bytes))) return undefined;
-    return JSON.parse(new TextDecoder().decode(bytes)) as TicketClaims;
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    return isTicketClaims(claims) ? claims : undefined;
   } catch {
     return undefined;
   }

@@ -19,8 +19,9 @@ export type SyncResult = { scanId: string; result: "admitted" | "already_checked
 export async function syncScans({ ctx, input }: { ctx: Ctx; input: { scans: OfflineScan[] } }): Promise<SyncResult[]> {
   const actor = authorize(ctx, "door");
   const results: SyncResult[] = [];
-  for (const scan of input.scans) {
-    const outcome = await recordScan(ctx, actor, { scanId: scan.scanId, gate: scan.gate, source: "offline", scannedAt: scan.at }, async (tx): Promise<ScanOutcome> => {
+  for (const [index, scan] of input.scans.entries()) {
+    const recorded = { scanId: scan.scanId, code: scan.code, gate: scan.gate, source: "offline" as const, scannedAt: scan.at, scanIdField: `scans.${index}.scanId` };
+    const outcome = await recordScan(ctx, actor, recorded, async (tx): Promise<ScanOutcome> => {
       const door = scan.code ? await findDoorTicket(tx.db, scan.code) : undefined;
       if (!door) return { result: "unknown" };
       const first = door.ticket.status === "void" ? door : await tryAdmit(tx, actor, door, scan.at, scan.gate);

@@ -1,4 +1,6 @@
+import { sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { importTicketKey, readTicketToken } from "../checkin/offline-decision";
 import { newTicketCode } from "./ticket-code";
 import { signTicket, ticketKeys, verifyTicket } from "./ticket-token";
 
@@ -24,6 +26,20 @@ describe("a ticket's signed token", () => {
     const other = ticketKeys("another secret of at least thirty-two characters");
     expect(verifyTicket(signTicket(claims, other.privateKey), keys.publicKey)).toBeUndefined();
     for (const garbage of ["", ".", "a.b", "a.b.c", "not a token"]) expect(verifyTicket(garbage, keys.publicKey)).toBeUndefined();
+  });
+
+  it("is not a ticket when what was signed is not the claims: not JSON, not an object, no code, or a code that is not text", async () => {
+    const signedBytes = (text: string) => `${Buffer.from(text).toString("base64url")}.${sign(null, Buffer.from(text), keys.privateKey).toString("base64url")}`;
+    const browserKey = await importTicketKey(keys.publicKey.export({ format: "jwk" }));
+    const notClaims = ["not json", "null", "42", '"ABCD-EFGH-JKMN-PQRS"', "[]", "{}", ...[{ code: { toUpperCase: 1 } }, { code: 42 }, { code: ["ABCD"] }, { code: null }].map((code) => JSON.stringify({ ...claims, ...code }))];
+    const oddParts = [{ ticket: 7 }, { slot: {} }, { window: "all day" }, { window: { opensAt: 1, closesAt: 2 } }, { startsAt: null }].map((part) => JSON.stringify({ ...claims, ...part }));
+    for (const text of [...notClaims, ...oddParts]) {
+      expect(verifyTicket(signedBytes(text), keys.publicKey), text).toBeUndefined();
+      expect(await readTicketToken(signedBytes(text), browserKey), text).toBeUndefined();
+    }
+    const full = { ...claims, ticket: "t", slot: "s", window: { opensAt: "a", closesAt: "b" } };
+    expect(verifyTicket(signedBytes(JSON.stringify(full)), keys.publicKey)).toEqual(full);
+    expect(await readTicketToken(signedBytes(JSON.stringify(full)), browserKey)).toEqual(full);
   });
 
   it("comes from keys derived from the secret alone, the same in every process", () => {

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, hkdfSync, sign, verify, type KeyObject } from "node:crypto";
 
 import type { EntryWindow } from "../checkin/entry-window";
+import { isTicketClaims } from "./ticket-claims";
 
 /**
  * What a ticket's QR code says: enough for a door scanner to admit or refuse offline. `ticket`,
@@ -34,7 +35,8 @@ export function verifyTicket(token: string, publicKey: KeyObject): TicketClaims 
   if (bytes.toString("base64url") !== payload || signed.toString("base64url") !== signature) return undefined;
   if (!verify(null, bytes, publicKey, signed)) return undefined;
   try {
-    return JSON.parse(bytes.toString("utf8")) as TicketClaims;
+    const claims: unknown = JSON.parse(bytes.toString("utf8"));
+    return isTicketClaims(claims) ? claims : undefined;
   } catch {
     return undefined;
   }
