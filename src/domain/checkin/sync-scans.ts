@@ -20,23 +20,31 @@ export async function syncScans({ ctx, input }: { ctx: Ctx; input: { scans: Offl
   const actor = authorize(ctx, "door");
   const results: SyncResult[] = [];
   for (const [index, scan] of input.scans.entries()) {
-    const recorded = { scanId: scan.scanId, code: scan.code, gate: scan.gate, source: "offline" as const, scannedAt: scan.at, scanIdField: `scans.${index}.scanId` };
+    const at = believable(scan.at, ctx.now());
+    const recorded = { scanId: scan.scanId, code: scan.code, gate: scan.gate, source: "offline" as const, scannedAt: at, scanIdField: `scans.${index}.scanId` };
     const outcome = await recordScan(ctx, actor, recorded, async (tx): Promise<ScanOutcome> => {
       const door = scan.code ? await findDoorTicket(tx.db, scan.code) : undefined;
       if (!door) return { result: "unknown" };
-      const first = door.ticket.status === "void" ? door : await tryAdmit(tx, actor, door, scan.at, scan.gate);
+      const first = door.ticket.status === "void" ? door : await tryAdmit(tx, actor, door, at, scan.gate);
       if (!first) return admitted(door);
       if (first.ticket.status === "void") return refusal(first);
       await tx.db
         .update(tickets)
-        .set({ checkedInAt: scan.at, checkedInGate: scan.gate ?? null, checkedInBy: actor.userId })
-        .where(and(eq(tickets.id, first.ticket.id), gt(tickets.checkedInAt, scan.at)));
+        .set({ checkedInAt: at, checkedInGate: scan.gate ?? null, checkedInBy: actor.userId })
+        .where(and(eq(tickets.id, first.ticket.id), gt(tickets.checkedInAt, at)));
       return alreadyIn(first, "conflict");
     });
     results.push({ scanId: scan.scanId, result: syncResultOf(outcome) });
   }
   return results;
 }
+
+// A device's clock may run a little ahead; a scan dated further ahead, or before the last week, is
+// dated when it arrives instead: its admission is kept, and no wrong device clock decides who was
+// first. Refusing it would leave it, and every scan queued behind it, on the device for good.
+const AHEAD_MS = 5 * 60_000;
+const OLDEST_MS = 7 * 24 * 3600_000;
+const believable = (at: Date, now: Date) => (at.getTime() > now.getTime() + AHEAD_MS || at.getTime() < now.getTime() - OLDEST_MS ? now : at);
 
 /**
  * A scan id the device first sent online (the answer was lost with the network) answers here as it
