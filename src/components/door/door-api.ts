@@ -12,7 +12,8 @@ export const NETWORK_DOWN = "network_down";
  */
 export async function doorApi(path: string, body?: unknown): Promise<DoorReply> {
   const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) Object.assign(headers, { "content-type": "application/json", "idempotency-key": crypto.randomUUID() });
+  // No Idempotency-Key: each scan's own scanId makes a retry safe, and a key would also run a whole upload in one transaction.
+  if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
     response = await fetch(path, { method: body === undefined ? "GET" : "POST", headers, body: body === undefined ? undefined : JSON.stringify(body), cache: "no-store" });
