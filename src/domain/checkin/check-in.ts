@@ -5,7 +5,7 @@ import { authorize, type StaffActor } from "../staff/authorize";
 import { findDoorTicket, type DoorTicket } from "./door-ticket";
 import { entryWindow, insideWindow } from "./entry-window";
 import { recordScan } from "./record-scan";
-import { found, refusal, type ScanOutcome } from "./scan-outcome";
+import { admitted, found, refusal, type ScanOutcome } from "./scan-outcome";
 
 export type CheckInInput = {
   /** The ticket's code, from its signed token or as typed; undefined when what was scanned names no ticket. */
@@ -32,8 +32,6 @@ export async function checkIn({ ctx, input }: { ctx: Ctx; input: CheckInInput })
     return lost ? refusal(lost) : admitted(door);
   });
 }
-
-export const admitted = (door: DoorTicket): ScanOutcome => ({ result: "admitted", ...found(door), ticket: { ...door.ticket, status: "used" } });
 
 /**
  * Admits a ticket read as valid and not in, or answers it as it is now when another scan admitted it

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { venueInstant, addDays, type VenueDate } from "../calendar/venue-time";
+import type { VenueDate } from "../calendar/venue-time";
+import { daySheet, startingOn } from "../catalog/day-sheet";
 import type { Ctx } from "../context";
 import { authorize } from "../staff/authorize";
 
@@ -23,18 +24,13 @@ const OVERLAP_MS = 60_000;
 /** What a scanner needs to decide a day's tickets without a network, or what changed since a cursor. */
 export async function offlineList({ ctx, input }: { ctx: Ctx; input: { date: VenueDate; since?: Date } }): Promise<OfflineList> {
   authorize(ctx, "door");
-  const zone = ctx.settings.venueTimeZone;
   const cursor = ctx.now();
   const since = input.since ? new Date(input.since.getTime() - OVERLAP_MS) : null;
-  const from = venueInstant(input.date, 0, zone);
-  const to = venueInstant(addDays(input.date, 1), 0, zone);
-  const slots = await ctx.db.execute<{ id: string; title: string; starts_at: Date; ends_at: Date; status: string }>(sql`
-    SELECT s.id, e.title, s.starts_at, s.ends_at, s.status FROM time_slots s JOIN exhibitions e ON e.id = s.exhibition_id
-    WHERE s.starts_at >= ${from} AND s.starts_at < ${to} ORDER BY s.starts_at, e.title`);
+  const slots = await daySheet({ ctx, input: { date: input.date } });
   const changed = await ctx.db.execute<{ id: string; kind: "void" | "admitted" | "undone" }>(sql`
     SELECT t.id, CASE WHEN t.status = 'void' THEN 'void' WHEN t.checked_in_at IS NOT NULL THEN 'admitted' ELSE 'undone' END AS kind
-    FROM time_slots s JOIN order_items oi ON oi.slot_id = s.id JOIN tickets t ON t.order_item_id = oi.id AND t.order_id = oi.order_id
-    WHERE s.starts_at >= ${from} AND s.starts_at < ${to}
+    FROM time_slots JOIN order_items oi ON oi.slot_id = time_slots.id JOIN tickets t ON t.order_item_id = oi.id AND t.order_id = oi.order_id
+    WHERE ${startingOn(ctx, input.date, input.date)}
       AND CASE
         WHEN t.status = 'void' THEN ${since}::timestamptz IS NULL OR t.voided_at >= ${since}
         WHEN t.checked_in_at IS NOT NULL THEN ${since}::timestamptz IS NULL
@@ -46,7 +42,7 @@ export async function offlineList({ ctx, input }: { ctx: Ctx; input: { date: Ven
     date: input.date,
     cursor: cursor.toISOString(),
     entryWindow: { opensMinutesBefore: ctx.settings.checkInOpensMinutesBefore, closesMinutesAfter: ctx.settings.checkInClosesMinutesAfter },
-    slots: slots.rows.map((slot) => ({ id: slot.id, exhibition: slot.title, startsAt: new Date(slot.starts_at).toISOString(), endsAt: new Date(slot.ends_at).toISOString(), status: slot.status })),
+    slots: slots.map((slot) => ({ id: slot.id, exhibition: slot.exhibition.title, startsAt: slot.startsAt, endsAt: slot.endsAt, status: slot.status })),
     void: ids("void"),
     admitted: ids("admitted"),
     undone: ids("undone"),

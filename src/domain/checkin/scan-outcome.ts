@@ -19,6 +19,9 @@ export type ScanOutcome =
 
 export const found = (door: DoorTicket): Found => ({ ticket: door.ticket, order: door.order });
 
+/** This scan admitted the ticket: it is used now. */
+export const admitted = (door: DoorTicket): ScanOutcome => ({ result: "admitted", ...found(door), ticket: { ...door.ticket, status: "used" } });
+
 /** The ticket was in before this scan: when, and where. */
 export const alreadyIn = (door: DoorTicket, result: "already_checked_in" | "conflict" = "already_checked_in"): ScanOutcome => ({
   result,

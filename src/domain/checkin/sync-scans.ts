@@ -2,10 +2,10 @@ import { and, eq, gt } from "drizzle-orm";
 import { tickets } from "../../db/schema";
 import type { Ctx } from "../context";
 import { authorize } from "../staff/authorize";
-import { admitted, tryAdmit } from "./check-in";
+import { tryAdmit } from "./check-in";
 import { findDoorTicket } from "./door-ticket";
 import { recordScan } from "./record-scan";
-import { alreadyIn, refusal, type ScanOutcome } from "./scan-outcome";
+import { admitted, alreadyIn, refusal, type ScanOutcome } from "./scan-outcome";
 
 export type OfflineScan = { scanId: string; code: string | undefined; at: Date; gate?: string };
 export type SyncResult = { scanId: string; result: "admitted" | "already_checked_in" | "void" | "unknown" | "conflict" };
