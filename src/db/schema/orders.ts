@@ -44,6 +44,10 @@ export const orders = pgTable("orders", {
   index("orders_pending_by_address").on(table.clientAddress).where(sql`${table.status} = 'pending_payment'`),
   // A provider's event names its own order (Razorpay): it finds ours by this, and never two of ours.
   uniqueIndex("orders_provider_ref").on(table.provider, table.providerRef),
+  // The service desk's search: newest first by a keyset cursor, and any part of a name or e-mail (pg_trgm).
+  index("orders_created").on(table.createdAt, table.id),
+  index("orders_name_trgm").using("gin", sql`lower(${table.name}) gin_trgm_ops`),
+  index("orders_email_trgm").using("gin", sql`lower(${table.email}) gin_trgm_ops`),
 ]);
 
 export const orderItems = pgTable("order_items", {

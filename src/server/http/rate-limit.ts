@@ -23,6 +23,7 @@ function limiters() {
       perCart: sharedLimiter(pool, { keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       perStaff: sharedLimiter(pool, { keyPrefix: "staff", points: config().rateLimitStaffPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       scansPerStaff: sharedLimiter(pool, { keyPrefix: "scans", points: config().rateLimitScansPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      resendsPerOrder: sharedLimiter(pool, { keyPrefix: "resend", points: RESENDS_PER_ORDER_PER_HOUR, duration: 3600, whenStoreFails: "count-per-process" }),
       imagesPerStaff: sharedLimiter(pool, { keyPrefix: "images", points: config().rateLimitImagesPerHour, duration: 3600, whenStoreFails: "count-per-process" }),
       perAddress: sharedLimiter(pool, { keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
@@ -79,6 +80,13 @@ export async function limitStaffWrites(userId: string): Promise<void> {
  */
 export async function limitScans(userId: string, scans: number): Promise<void> {
   await consume(limiters().scansPerStaff, userId, "scans", scans);
+}
+
+/** A buyer's inbox is not ours to flood: the desk resends one order's confirmation at most this often, whoever asks. */
+export const RESENDS_PER_ORDER_PER_HOUR = 5;
+
+export async function limitResends(orderId: string): Promise<void> {
+  await consume(limiters().resendsPerOrder, orderId, "resends of this order's confirmation");
 }
 
 /** Each upload is a file kept for ever (up to 2 MiB): a scripted staff session cannot fill the disk at the write limit's pace. */

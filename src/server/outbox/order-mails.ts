@@ -84,3 +84,36 @@ export function slotRefundedMail(order: Order, slot: CancelledSlot, refunded: Mo
 export function slotCancelledMail(order: Order, slot: CancelledSlot): Message {
   return slotMessage(order, slot, "cancelled", `Order ${order.number} is cancelled`, `Your order ${order.number} had not been paid yet, so we have cancelled it: nothing was charged.\n\n${BOOK_AGAIN()}`);
 }
+
+const ticketLines = (tickets: Order["tickets"]) => tickets.map((ticket) => `  ${ticket.ticketType.name}, ${ticket.exhibition.title}, ${formatWhen(ticket.startsAt, config().venueTimeZone)}`).join("\n");
+
+/** The confirmation again, on a visitor's request at the desk: a message of its own, so a mail server that drops repeats of one id still delivers it. */
+export function resentConfirmationMail(order: Order, pdf: Buffer, resendId: string): Message {
+  return { ...confirmationMail(order, pdf), messageId: `order-${order.number}-resend-${resendId}@${host()}` };
+}
+
+/** The desk refunded some tickets: which, how much, and that the money is on its way. */
+export function deskRefundMail(order: Order, refunded: Order["tickets"], amount: Money, subjectId: string): Message {
+  const left = order.tickets.some((ticket) => ticket.status === "valid");
+  return {
+    messageId: `order-${order.number}-desk-refund-${subjectId}@${host()}`,
+    from: from(),
+    to: { name: order.name, address: order.email },
+    subject: `Order ${order.number}: tickets refunded`,
+    text: `Dear ${order.name},\n\nAs asked, we have cancelled ${refunded.length === 1 ? "this ticket" : `these ${refunded.length} tickets`} of order ${order.number}:\n\n${ticketLines(refunded)}\n\n${
+      amount.amount > 0 ? `We are refunding ${formatMoney(amount)} to the way you paid; depending on your bank it shows within 5–7 working days.` : "They were free, so there is no money to return."
+    }${left ? ` Your other tickets are unchanged and valid: ${link(order)}` : ""}\n`,
+  };
+}
+
+/** The desk moved some tickets to another time: the order's valid tickets attached (the moved ones have new codes; the old ones no longer admit). */
+export function deskMovedMail(order: Order, pdf: Buffer, subjectId: string): Message {
+  return {
+    messageId: `order-${order.number}-desk-move-${subjectId}@${host()}`,
+    from: from(),
+    to: { name: order.name, address: order.email },
+    subject: `Order ${order.number}: your visit has a new time`,
+    text: `Dear ${order.name},\n\nAs asked, we have moved your tickets to another time. Your tickets are attached; the ones you had before no longer admit.\n\n${ticketLines(order.tickets)}\n\nYour order, any time: ${link(order)}\n`,
+    attachments: [{ filename: `tickets-${order.number}.pdf`, content: pdf, contentType: "application/pdf" }],
+  };
+}

@@ -11,6 +11,7 @@ import { sendMail } from "../mail/mailer";
 import { metrics } from "../metrics";
 import { providerOf } from "../payments/payment-provider";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
+import { DESK_JOBS } from "./desk-jobs";
 import { slotCancelledMail, slotMovedMail, slotRefundedMail, type CancelledSlot } from "./order-mails";
 
 type Job = typeof outbox.$inferSelect;
@@ -72,4 +73,5 @@ async function slotCancelMail(db: Database, job: Job): Promise<void> {
 export const STAFF_JOBS: Record<string, (db: Database, job: Job) => Promise<void>> = {
   [TICKET_REFUND_JOB]: ticketRefund,
   ...Object.fromEntries(Object.values(SLOT_CANCEL_MAILS).map((kind) => [kind, slotCancelMail])),
+  ...DESK_JOBS,
 };
