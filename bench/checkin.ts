@@ -20,6 +20,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { decideOffline, importTicketKey, readTicketToken, type OfflineKnowledge } from "@/domain/checkin/offline-decision";
 import { ensureBuild } from "@/server/start/build";
 import { launchApp } from "../tests/support/app-process";
+import { percentile, round, send } from "./bench-http";
 import { doorTickets, tokenOf } from "../tests/support/door-fixtures";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -34,8 +35,6 @@ const VOIDED = 500;
 // Tickets for the admitting runs come in orders of this many.
 const ORDER_SIZE = 100;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 function figure(name: string, concurrency: number, latencies: number[], baseline?: { p50ms: number; p95ms: number }, targetMs?: number) {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -75,19 +74,6 @@ async function drive(concurrency: number, measured: () => Promise<boolean>, base
     }),
   );
   return times;
-}
-
-function send(agent: http.Agent, url: string, method: string, cookie: string, body?: unknown): Promise<{ status: number; text: string; cookies: string[] }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, agent, headers: { cookie, ...(payload !== undefined && { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), cookies: (response.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]!) }));
-    });
-    request.on("error", reject);
-    request.end(payload);
-  });
 }
 
 async function outboxEmpty(db: Database) {

@@ -10,15 +10,18 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { createCredentialUser } from "@/db/accounts";
 import { connectDatabase, type Database } from "@/db/client";
 import { startEmbeddedPostgres } from "@/db/embedded/embedded-postgres";
 import { freeLoopbackPort } from "@/db/embedded/free-port";
 import { migrateDatabase } from "@/db/migrate";
 import { venueDateOf } from "@/domain/calendar/venue-time";
+import type { Ctx } from "@/domain/context";
+import { searchOrders } from "@/domain/desk/search-orders";
 import { ensureBuild } from "@/server/start/build";
 import { launchApp } from "../tests/support/app-process";
+import { percentile, round, send } from "./bench-http";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
@@ -29,8 +32,6 @@ const FIRST = ["Asha", "Ravi", "Meera", "Arjun", "Priya", "Kiran", "Anita", "Vik
 const LAST = ["Rao", "Iyer", "Fernandes", "Menon", "Sharma", "Nair", "Khan", "Das", "Pillai", "Gupta", "Reddy", "Bose", "Kapoor", "Mehta", "Joshi", "Smith", "Okafor", "Tanaka", "Silva", "Müller", "Banerjee", "Chatterjee", "Desai", "Kulkarni", "Shetty"];
 const MAILS = ["gmail.com", "yahoo.co.in", "outlook.com", "example.org", "rediffmail.com"];
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 function figure(name: string, latencies: number[], baseline?: { p50ms: number; p95ms: number }) {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -82,19 +83,6 @@ async function seed(db: Database) {
   process.stderr.write(`seeded ${ORDERS} orders in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-function send(agent: http.Agent, url: string, method: string, cookie: string, body?: unknown): Promise<{ status: number; text: string; cookies: string[] }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method, agent, headers: { cookie, ...(payload !== undefined && { "content-type": "application/json", "content-length": Buffer.byteLength(payload) }) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), cookies: (response.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]!) }));
-    });
-    request.on("error", reject);
-    request.end(payload);
-  });
-}
-
 /** CONCURRENCY loops for SECONDS, each a search then the baseline by turns, so a noisy machine slows both alike. */
 async function drive(search: () => Promise<void>, baseline: () => Promise<void>) {
   const times = { search: [] as number[], baseline: [] as number[] };
@@ -113,6 +101,18 @@ async function drive(search: () => Promise<void>, baseline: () => Promise<void>)
     }),
   );
   return times;
+}
+
+/** BENCH_EXPLAIN=1: each search's plan as the server runs it, with its timings, on stderr. */
+async function explain(db: Database, values: { number: string; code: string; email: string; part: string; date: string }) {
+  const ctx = { db, actor: { kind: "user", userId: "bench", email: "bench@museum.example", role: "staff" }, now: () => new Date(), settings: { venueTimeZone: "Asia/Kolkata" } } as unknown as Ctx;
+  for (const input of [{ q: values.number }, { q: values.code }, { q: values.email }, { q: values.part }, { date: values.date }, {}]) {
+    let query: SQL | undefined;
+    // The search's own statement, caught on its way to the database.
+    await searchOrders({ ctx: { ...ctx, db: { execute: async (statement: SQL) => ((query = statement), { rows: [] }) } as unknown as Database }, input });
+    const { rows } = await db.execute<{ "QUERY PLAN": string }>(sql`EXPLAIN (ANALYZE, COSTS OFF) ${query!}`);
+    process.stderr.write(`\n${JSON.stringify(input)}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}\n`);
+  }
 }
 
 async function main() {
@@ -135,9 +135,11 @@ async function main() {
     // As a visitor reads a code out: lower case, spaces for dashes.
     const codes = (await pick<{ code: string }>(sql`SELECT code FROM tickets ORDER BY random() LIMIT 200`)).map((row) => row.code.toLowerCase().replace(/-/g, " "));
     const emails = (await pick<{ email: string }>(sql`SELECT email FROM orders ORDER BY random() LIMIT 200`)).map((row) => row.email);
-    const surnames = LAST.map((name) => name.slice(1, 6).toLowerCase());
+    const surnames = LAST.filter((name) => name.length >= 5).map((name) => name.slice(1, 5).toLowerCase());
     const [{ starts_at: visit }] = (await pick<{ starts_at: string }>(sql`SELECT min(starts_at) AS starts_at FROM time_slots WHERE starts_at > now() + interval '1 day'`)) as [{ starts_at: string }];
     const day = venueDateOf(new Date(visit), "Asia/Kolkata");
+
+    if (process.env.BENCH_EXPLAIN) await explain(db, { number: numbers[0]!, code: codes[0]!, email: emails[0]!, part: surnames[0]!, date: day });
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const signIn = await send(agent, `${app.url}/api/auth/sign-in/email`, "POST", "", { email, password });
