@@ -48,6 +48,8 @@ export const orders = pgTable("orders", {
   index("orders_created").on(table.createdAt, table.id),
   index("orders_name_trgm").using("gin", sql`lower(${table.name}) gin_trgm_ops`),
   index("orders_email_trgm").using("gin", sql`lower(${table.email}) gin_trgm_ops`),
+  // A whole e-mail as a buyer spells it at the desk, or its start: a btree range, not a trigram scan of every "com".
+  index("orders_email_prefix").on(sql`lower(${table.email}) text_pattern_ops`),
 ]);
 
 export const orderItems = pgTable("order_items", {

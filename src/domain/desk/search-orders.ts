@@ -37,25 +37,31 @@ function decodeCursor(text: string): Cursor {
   return { micros, id };
 }
 
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+const likePattern = (text: string) => `%${escapeLike(text.toLowerCase())}%`;
+
+const WHOLE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * What `q` can mean, each a condition an index serves (so PostgreSQL ORs them as bitmaps): an
- * order number ("1042" or "#1042"), a ticket code as the door reads it, or part of a name or
- * e-mail (pg_trgm indexes on their lower case).
+ * What `q` can mean, each a condition an index serves, its shape saying which: digits are an order
+ * number ("1042", "#1042"); 16 characters of the door's alphabet with a digit among them, a ticket
+ * code as typed or read out (without a digit, a code or part of a name); a whole e-mail, or one cut
+ * short, the start of one (btree range); anything else of 3 characters or more, part of a name or
+ * e-mail (pg_trgm). A trigram scan for a number, a code or a whole e-mail would match nothing more
+ * and costs the most of all.
  */
 function matching(q: string): SQL {
-  const terms: SQL[] = [];
   const number = q.replace(/^#\s*/, "");
-  if (/^\d{1,12}$/.test(number)) terms.push(sql`o.number = ${number}`);
+  if (/^\d{1,12}$/.test(number)) return sql`o.number = ${number}`;
   const code = normalCode(q);
-  if (code) terms.push(sql`o.id = (SELECT order_id FROM tickets WHERE code = ${code})`);
-  if (q.length >= MIN_PARTIAL) {
-    const pattern = likePattern(q);
-    terms.push(sql`lower(o.name) LIKE ${pattern}`, sql`lower(o.email) LIKE ${pattern}`);
-  }
-  if (terms.length === 0) throw new DomainError("invalid_request", "Some query parameters are not valid.", { fields: { q: `must be an order number, a ticket code, or at least ${MIN_PARTIAL} characters of a name or e-mail` } });
-  return sql`(${sql.join(terms, sql` OR `)})`;
+  const byCode = code && sql`o.id = (SELECT order_id FROM tickets WHERE code = ${code})`;
+  if (byCode && /\d/.test(q)) return byCode;
+  if (WHOLE_EMAIL.test(q)) return sql`lower(o.email) LIKE ${`${escapeLike(q.toLowerCase())}%`}`;
+  if (q.length < MIN_PARTIAL) throw new DomainError("invalid_request", "Some query parameters are not valid.", { fields: { q: `must be an order number, a ticket code, or at least ${MIN_PARTIAL} characters of a name or e-mail` } });
+  const pattern = likePattern(q);
+  const partial = q.includes("@") ? [sql`lower(o.email) LIKE ${pattern}`] : [sql`lower(o.name) LIKE ${pattern}`, sql`lower(o.email) LIKE ${pattern}`];
+  // A code all of letters (as typed, O for 0) could also be part of a name.
+  return sql`(${sql.join(byCode ? [byCode, ...partial] : partial, sql` OR `)})`;
 }
 
 /**
