@@ -7,26 +7,17 @@
  * tokens. Targets: p95 under 150 ms online, under 30 ms offline. One JSON line per figure.
  */
 import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
 import http from "node:http";
-import path from "node:path";
 import pg from "pg";
-import { createCredentialUser } from "@/db/accounts";
 import { sql } from "drizzle-orm";
-import { connectDatabase, type Database } from "@/db/client";
-import { startEmbeddedPostgres } from "@/db/embedded/embedded-postgres";
-import { freeLoopbackPort } from "@/db/embedded/free-port";
-import { migrateDatabase } from "@/db/migrate";
+import type { Database } from "@/db/client";
 import { decideOffline, importTicketKey, readTicketToken, type OfflineKnowledge } from "@/domain/checkin/offline-decision";
-import { ensureBuild } from "@/server/start/build";
-import { launchApp } from "../tests/support/app-process";
-import { percentile, round, send } from "./bench-http";
+import { BENCH_AUTH_SECRET, percentile, round, send, signedInCookie, withBenchServer } from "./bench-support";
 import { doorTickets, tokenOf } from "../tests/support/door-fixtures";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 // Scanners at once: one door, and a busy morning's eight.
 const GATES = (process.env.BENCH_GATES ?? "1,8").split(",").map(Number);
-const AUTH_SECRET = "bench-auth-secret-0123456789abcdef-0123";
 const ONLINE_TARGET_MS = 150;
 const OFFLINE_TARGET_MS = 30;
 // The day's lists a scanner holds offline.
@@ -88,33 +79,21 @@ async function outboxEmpty(db: Database) {
 }
 
 async function main() {
-  const dataDir = path.resolve(".tmp", `bench-checkin-${process.pid}`);
-  await fs.rm(dataDir, { recursive: true, force: true });
-  await ensureBuild({ log: (message) => process.stderr.write(`${message}\n`) });
-  const database = await startEmbeddedPostgres({ dataDir, log: () => {} });
   // The scan limit is not what is measured here.
-  const app = launchApp({ DATABASE_URL: database.url, AUTH_SECRET, DATA_DIR: path.join(dataDir, "app"), RATE_LIMIT_SCANS_PER_MINUTE: "1000000" }, await freeLoopbackPort());
-  try {
-    await migrateDatabase(database.url);
-    await app.waitForLine((line) => line.includes("Serving on"));
-    const { db, close } = connectDatabase(database.url);
-    const email = `door-${randomUUID().slice(0, 8)}@museum.example`;
-    const password = "a long enough password";
-    await createCredentialUser(db, { email, name: "Bench door", password, role: "door", now: new Date() });
+  await withBenchServer("checkin", { RATE_LIMIT_SCANS_PER_MINUTE: "1000000" }, async (server) => {
+    const { db, url } = server;
     // Enough tickets that no admitting run runs out (it would stop early, and say so by its count).
     const tokens: string[] = [];
     for (let made = 0; made < Math.max(400, SECONDS * 120 * GATES.length); made += ORDER_SIZE) {
       const { tickets } = await doorTickets(db, ORDER_SIZE);
-      tokens.push(...tickets.map((ticket) => tokenOf(ticket.claims, AUTH_SECRET)));
+      tokens.push(...tickets.map((ticket) => tokenOf(ticket.claims, BENCH_AUTH_SECRET)));
     }
     // Their confirmation mails (a PDF each, drawn on the server's event loop) are sent first: what is
     // measured is the door on a server at rest, not the door behind hundreds of orders' mails.
     await outboxEmpty(db);
     // Made after the tickets: a kept-alive connection left idle that long is closed by the server under it.
     const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(...GATES) });
-    const signIn = await send(agent, `${app.url}/api/auth/sign-in/email`, "POST", "", { email, password });
-    if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}: ${signIn.text}`);
-    const cookie = signIn.cookies.join("; ");
+    const cookie = await signedInCookie(server, agent, "door");
     const expect = (status: number) => async (answer: Promise<{ status: number; text: string }>) => {
       const { status: got, text } = await answer;
       if (got !== status) throw new Error(`expected ${status}, got ${got}: ${text}`);
@@ -122,11 +101,11 @@ async function main() {
     };
 
     const alreadyIn = tokens.pop()!;
-    await expect(200)(send(agent, `${app.url}/api/checkin`, "POST", cookie, { token: alreadyIn, gate: "Bench" }));
+    await expect(200)(send(agent, `${url}/api/checkin`, "POST", cookie, { token: alreadyIn, gate: "Bench" }));
 
-    const me = () => expect(200)(send(agent, `${app.url}/api/me`, "GET", cookie));
+    const me = () => expect(200)(send(agent, `${url}/api/me`, "GET", cookie));
     // The floor of any write on this disk: one committed (fsynced) row, straight through pg.
-    const pool = new pg.Pool({ connectionString: database.url, max: Math.max(...GATES) });
+    const pool = new pg.Pool({ connectionString: server.databaseUrl, max: Math.max(...GATES) });
     await pool.query("CREATE TABLE bench_commits (id bigserial PRIMARY KEY)");
     const commit = async () => (await pool.query("INSERT INTO bench_commits DEFAULT VALUES")).rowCount === 1;
     const online = async (name: string, gates: number, once: () => Promise<boolean>) => {
@@ -136,7 +115,7 @@ async function main() {
       console.log(JSON.stringify(figure("checkin-baseline-one-commit", gates, write!)));
       console.log(JSON.stringify(figure(name, gates, measured, baseline, ONLINE_TARGET_MS)));
     };
-    const scan = (token: string, status: number) => expect(status)(send(agent, `${app.url}/api/checkin`, "POST", cookie, { token, gate: "Bench" }));
+    const scan = (token: string, status: number) => expect(status)(send(agent, `${url}/api/checkin`, "POST", cookie, { token, gate: "Bench" }));
     // Warm both paths up (the first requests of a route load its code).
     for (let i = 0; i < 20; i++) await Promise.all([me(), scan(alreadyIn, 409)]);
     for (const gates of GATES) {
@@ -149,7 +128,7 @@ async function main() {
     await pool.end();
 
     // Offline: the key and lists as the scanner page gets them, padded to a big day.
-    const list = await send(agent, `${app.url}/api/checkin/offline`, "GET", cookie);
+    const list = await send(agent, `${url}/api/checkin/offline`, "GET", cookie);
     const published = JSON.parse(list.text) as { publicKey: { jwk: JsonWebKey }; entryWindow: OfflineKnowledge["entryWindow"] };
     const key = await importTicketKey(published.publicKey.jwk);
     const known: OfflineKnowledge = {
@@ -158,7 +137,7 @@ async function main() {
       entryWindow: published.entryWindow,
     };
     const { tickets } = await doorTickets(db, ORDER_SIZE);
-    const offlineTokens = tickets.map((ticket) => tokenOf(ticket.claims, AUTH_SECRET));
+    const offlineTokens = tickets.map((ticket) => tokenOf(ticket.claims, BENCH_AUTH_SECRET));
     const signed = offlineTokens.map((token) => token.split(".").map((part) => new Uint8Array(Buffer.from(part, "base64url"))));
     let next = 0;
     const offline = await drive(
@@ -180,12 +159,7 @@ async function main() {
     console.log(JSON.stringify(verify));
     console.log(JSON.stringify(figure("checkin-offline-decide", 1, offline.measured, verify, OFFLINE_TARGET_MS)));
     agent.destroy();
-    await close();
-  } finally {
-    await app.stop();
-    await database.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();

@@ -6,28 +6,18 @@
  * authenticated GET (/api/me) as the same staff session in the same run. Target: p95 under 50 ms.
  * One JSON line per figure.
  */
-import { randomUUID } from "node:crypto";
-import fs from "node:fs/promises";
 import http from "node:http";
-import path from "node:path";
 import { sql, type SQL } from "drizzle-orm";
-import { createCredentialUser } from "@/db/accounts";
-import { connectDatabase, type Database } from "@/db/client";
-import { startEmbeddedPostgres } from "@/db/embedded/embedded-postgres";
-import { freeLoopbackPort } from "@/db/embedded/free-port";
-import { migrateDatabase } from "@/db/migrate";
+import type { Database } from "@/db/client";
 import { venueDateOf } from "@/domain/calendar/venue-time";
 import type { Ctx } from "@/domain/context";
 import { searchOrders } from "@/domain/desk/search-orders";
-import { ensureBuild } from "@/server/start/build";
-import { launchApp } from "../tests/support/app-process";
-import { percentile, round, send } from "./bench-http";
+import { percentile, round, send, signedInCookie, withBenchServer } from "./bench-support";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 100_000);
 const CONCURRENCY = 4;
 const TARGET_MS = 50;
-const AUTH_SECRET = "bench-auth-secret-0123456789abcdef-0123";
 const FIRST = ["Asha", "Ravi", "Meera", "Arjun", "Priya", "Kiran", "Anita", "Vikram", "Sunita", "Rahul", "Deepa", "Sanjay", "Lakshmi", "Farhan", "Zoe", "Tom", "Ines", "Kenji", "Olu", "Maria"];
 const LAST = ["Rao", "Iyer", "Fernandes", "Menon", "Sharma", "Nair", "Khan", "Das", "Pillai", "Gupta", "Reddy", "Bose", "Kapoor", "Mehta", "Joshi", "Smith", "Okafor", "Tanaka", "Silva", "Müller", "Banerjee", "Chatterjee", "Desai", "Kulkarni", "Shetty"];
 const MAILS = ["gmail.com", "yahoo.co.in", "outlook.com", "example.org", "rediffmail.com"];
@@ -116,20 +106,9 @@ async function explain(db: Database, values: { number: string; code: string; ema
 }
 
 async function main() {
-  const dataDir = path.resolve(".tmp", `bench-search-${process.pid}`);
-  await fs.rm(dataDir, { recursive: true, force: true });
-  await ensureBuild({ log: (message) => process.stderr.write(`${message}\n`) });
-  const database = await startEmbeddedPostgres({ dataDir, log: () => {} });
-  const app = launchApp({ DATABASE_URL: database.url, AUTH_SECRET, DATA_DIR: path.join(dataDir, "app"), RATE_LIMIT_IP_PER_MINUTE: "10000000" }, await freeLoopbackPort());
-  try {
-    await migrateDatabase(database.url);
-    // The server seeds the demo museum (its exhibitions and a booking window of slots) on its first start.
-    await app.waitForLine((line) => line.includes("Serving on"));
-    const { db, close } = connectDatabase(database.url);
+  await withBenchServer("search", { RATE_LIMIT_IP_PER_MINUTE: "10000000" }, async (server) => {
+    const { db, url } = server;
     await seed(db);
-    const email = `staff-${randomUUID().slice(0, 8)}@museum.example`;
-    const password = "a long enough password";
-    await createCredentialUser(db, { email, name: "Bench desk", password, role: "staff", now: new Date() });
     const pick = async <T>(query: ReturnType<typeof sql>) => (await db.execute<T & Record<string, unknown>>(query)).rows;
     const numbers = (await pick<{ number: string }>(sql`SELECT number FROM orders ORDER BY random() LIMIT 200`)).map((row) => row.number);
     // As a visitor reads a code out: lower case, spaces for dashes.
@@ -142,11 +121,9 @@ async function main() {
     if (process.env.BENCH_EXPLAIN) await explain(db, { number: numbers[0]!, code: codes[0]!, email: emails[0]!, part: surnames[0]!, date: day });
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const signIn = await send(agent, `${app.url}/api/auth/sign-in/email`, "POST", "", { email, password });
-    if (signIn.status !== 200) throw new Error(`sign-in answered ${signIn.status}: ${signIn.text}`);
-    const cookie = signIn.cookies.join("; ");
+    const cookie = await signedInCookie(server, agent, "staff");
     const get = (target: string, found?: (body: { orders: unknown[] }) => boolean) => async () => {
-      const answer = await send(agent, `${app.url}${target}`, "GET", cookie);
+      const answer = await send(agent, `${url}${target}`, "GET", cookie);
       if (answer.status !== 200) throw new Error(`${target} answered ${answer.status}: ${answer.text}`);
       if (found && !found(JSON.parse(answer.text) as { orders: unknown[] })) throw new Error(`${target} found nothing`);
     };
@@ -169,12 +146,7 @@ async function main() {
       console.log(JSON.stringify(figure(name, times.search, baseline)));
     }
     agent.destroy();
-    await close();
-  } finally {
-    await app.stop();
-    await database.stop();
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();
