@@ -17,7 +17,8 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const page = await staffPage("staff", "/staff/orders");
   if ("refused" in page) return <StaffRefusal role={page.role} />;
   const params = await searchParams;
-  const q = one(params.q)?.slice(0, 200);
+  // As the API's plainText would refuse them: PostgreSQL cannot even compare a NUL.
+  const q = one(params.q)?.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || undefined;
   const date = one(params.date);
   const status = one(params.status);
   const input = { q, date: date && isVenueDate(date) ? date : undefined, status: isStatus(status) ? status : undefined };
