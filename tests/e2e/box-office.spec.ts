@@ -21,7 +21,7 @@ async function counterShow() {
   return { title: `Scheduled ${slug}`, slots };
 }
 
-test("a box-office sale on a tablet: pick, pay cash, the order number, printable tickets and the till updated", async ({ page }) => {
+test("a box-office sale on a tablet: pick, pay cash, the order number, printable tickets, e-mailed on request, and the till updated", async ({ page }) => {
   test.slow();
   const show = await counterShow();
   await signInTo(page, "/staff/box-office", await staffAccount("staff"));
@@ -59,6 +59,11 @@ test("a box-office sale on a tablet: pick, pay cash, the order number, printable
 
   const cash = page.getByTestId("till").locator('tr[data-payment="cash"]');
   await expect(cash.getByRole("cell")).toHaveText(["1", "2", "₹600", "₹0", "₹600"]);
+
+  // The visitor wants them by e-mail after all.
+  await result.getByLabel("Visitor’s e-mail").fill("walk-up@example.org");
+  await result.getByRole("button", { name: "E-mail tickets" }).click();
+  await expect(result.getByTestId("sale-email")).toHaveText("The tickets are being e-mailed to walk-up@example.org.");
 
   await page.getByRole("button", { name: "Next sale" }).click();
   await expect(page.getByTestId("counter-total")).toHaveText("₹0");

@@ -59,6 +59,19 @@ describe("the box office on the shipped server", () => {
     }
   });
 
+  it("e-mails a walk-up's tickets to an address given after the sale, once", async () => {
+    const staff = await signedInStaff(server.current, "staff");
+    const line = await slotWithRoom(5);
+    const { order } = (await staff.post("/api/staff/sales", sale(line, 1, "card_terminal"))).body;
+    expect(order).toMatchObject({ name: "Walk-up", email: "" });
+    expectApiError(await (await signedInStaff(server.current, "door")).post(`/api/staff/sales/${order.id}/email`, { email: "a@example.org" }), 403, "forbidden");
+    const emailed = await staff.post(`/api/staff/sales/${order.id}/email`, { email: "walk-up@example.org" });
+    expect(emailed.status, emailed.text).toBe(200);
+    expect(emailed.body.order.email).toBe("walk-up@example.org");
+    expectApiError(await staff.post(`/api/staff/sales/${order.id}/email`, { email: "other@example.org" }), 400, "invalid_request");
+    expectApiError(await staff.post("/api/staff/sales/not-a-sale/email", { email: "other@example.org" }), 404, "not_found");
+  });
+
   it("refuses what it cannot sell with API.md's codes, taking nothing", async () => {
     const staff = await signedInStaff(server.current, "staff");
     const line = await slotWithRoom(4);

@@ -7,8 +7,9 @@ import { bookableShow, guest, holdAccounts, minutes, slotCounts, t0, testCtx } f
 import { databaseForThisFile } from "../../../tests/support/database";
 import { createSlot } from "../../../tests/support/factories";
 import { jobsOf } from "../../../tests/support/order-fixtures";
-import { auditOf } from "../../../tests/support/slot-fixtures";
+import { auditOf, placeOrder } from "../../../tests/support/slot-fixtures";
 import { staffCtx, staffMember } from "../../../tests/support/staff-fixtures";
+import { emailSale } from "./email-sale";
 import { sellAtCounter } from "./sell-at-counter";
 
 const db = databaseForThisFile();
@@ -130,5 +131,22 @@ describe("selling at the box office", () => {
     // 56 places were asked for 30: the slot ends full unless a 6 or 4 lost with fewer places left than that.
     expect(counts.held + counts.sold).toBeGreaterThan(30 - 6);
     for (const row of await holdAccounts(db.current.db)) expect(row.held).toBe(row.live);
+  });
+
+  it("e-mails a walk-up's tickets once they give an address after paying, only for a paid counter sale without one", async () => {
+    const ctx = await seller();
+    const show = await bookableShow(db.current.db, t0);
+    const order = await sellAtCounter({ ctx, input: { items: [{ slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 1 }], payment: "card_terminal" } });
+    expect(await jobsOf(db.current.db, order.id)).toEqual([]);
+    const emailed = await emailSale({ ctx, input: { orderId: order.id, body: { email: " Walk.Up@Example.org " } } });
+    expect(emailed.email).toBe("walk.up@example.org");
+    expect(await jobsOf(db.current.db, order.id)).toEqual([expect.objectContaining({ kind: "confirmation" })]);
+    expect(await auditOf(db.current.db, order.id)).toEqual([expect.objectContaining({ action: "order.sale" }), expect.objectContaining({ action: "order.email", after: { email: "walk.up@example.org" } })]);
+
+    expect(await refusal(emailSale({ ctx, input: { orderId: order.id, body: { email: "other@example.org" } } }))).toMatchObject({ code: "invalid_request" });
+    expect(await refusal(emailSale({ ctx, input: { orderId: order.id, body: { email: "nope" } } }))).toMatchObject({ code: "invalid_request", fields: { email: expect.any(String) } });
+    const online = await placeOrder(testCtx(db.current.db, clock), [{ slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 1 }]);
+    expect(await refusal(emailSale({ ctx, input: { orderId: online.id, body: { email: "a@example.org" } } }))).toMatchObject({ code: "not_found" });
+    expect(await refusal(emailSale({ ctx: await seller("door"), input: { orderId: order.id, body: { email: "a@example.org" } } }))).toMatchObject({ code: "forbidden" });
   });
 });
