@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { getOrder } from "@/domain/checkout/get-order";
 import type { Order } from "@/domain/checkout/order-view";
 import type { Ctx } from "@/domain/context";
+import { roleIncludes } from "@/domain/staff/authorize";
 import { sessionUserOf } from "./auth/session";
 import { derivedKey } from "./config";
 
@@ -19,10 +20,15 @@ export function isOrderAccessKey(orderId: string, key: string | null | undefined
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** The order a request may see: its `?key=` access link, or the session of the buyer who placed it. */
+/**
+ * The order a request may see: its `?key=` access link, the session of the buyer who placed it, or
+ * a staff session (the box office prints a sale's tickets, the desk opens any order). A door
+ * account may not: the door admits tickets, it does not read buyers' orders.
+ */
 export async function orderForRequest(ctx: Ctx, headers: Headers, orderId: string, accessKey: string | null | undefined): Promise<Order> {
   const user = await sessionUserOf(headers);
-  return getOrder({ ctx, input: { orderId, userId: user?.id, hasAccessLink: isOrderAccessKey(orderId, accessKey) } });
+  const mayReadAny = user !== undefined && roleIncludes(user.role, "staff");
+  return getOrder({ ctx, input: { orderId, userId: user?.id, hasAccessLink: mayReadAny || isOrderAccessKey(orderId, accessKey) } });
 }
 
 /** The path that opens an order for its holder, with or without an account. */

@@ -62,6 +62,8 @@ const ROUTES: [string, string][] = [
   ["POST", "/api/staff/orders/{orderId}/move"],
   ["POST", "/api/staff/orders/{orderId}/resend"],
   ["POST", "/api/staff/sales"],
+  ["GET", "/api/staff/sales/summary"],
+  ["POST", "/api/staff/sales/{orderId}/email"],
   ["GET", "/api/staff/reports/sales"],
   ["GET", "/api/staff/reports/occupancy"],
   ["GET", "/api/staff/reports/funnel"],

@@ -7,10 +7,11 @@ export type StaffApiProblem = Error & { code: string; details: Record<string, un
  * Calls the staff API from a console page. Every write carries a fresh Idempotency-Key, so a
  * double click or a retried request applies once; a refusal throws a StaffApiProblem with API.md's message.
  */
-export async function staffApi<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function staffApi<T>(path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
   const method = init.method ?? "GET";
   const headers: Record<string, string> = { accept: "application/json" };
-  if (method !== "GET") headers["idempotency-key"] = crypto.randomUUID();
+  // A caller that may retry the same change after a lost answer (a sale at the counter) keeps its own key.
+  if (method !== "GET") headers["idempotency-key"] = init.idempotencyKey ?? crypto.randomUUID();
   // A file (an image) goes as it is, with its own type; anything else as JSON.
   const file = init.body instanceof Blob ? init.body : undefined;
   if (init.body !== undefined) headers["content-type"] = file ? file.type : "application/json";

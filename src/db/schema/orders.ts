@@ -15,6 +15,9 @@ export const paymentStatus = pgEnum("payment_status", ["applied", "refunding", "
 // pending: waiting for the outbox to call the provider; done: the money is on its way back; failed: needs a person.
 export const refundStatus = pgEnum("refund_status", ["pending", "done", "failed"]);
 
+// online: a visitor's checkout; box_office: sold at the counter by a staff member (`sold_by`), paid at once.
+export const orderChannel = pgEnum("order_channel", ["online", "box_office"]);
+
 export const orderNumbers = pgSequence("order_numbers", { startWith: 1001 });
 
 export const orders = pgTable("orders", {
@@ -37,9 +40,14 @@ export const orders = pgTable("orders", {
   clientAddress: text("client_address"),
   paidAt: timestamp("paid_at", { withTimezone: true }),
   refundedAt: timestamp("refunded_at", { withTimezone: true }),
+  channel: orderChannel("channel").notNull().default("online"),
+  // The staff member who sold it at the counter; null for a visitor's own order.
+  soldBy: text("sold_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [
   index("orders_user").on(table.userId, table.createdAt),
+  // The till: one staff member's counter sales of a day.
+  index("orders_sold_by").on(table.soldBy, table.createdAt).where(sql`${table.soldBy} IS NOT NULL`),
   index("orders_pending_expiry").on(table.expiresAt).where(sql`${table.status} = 'pending_payment'`),
   index("orders_pending_by_address").on(table.clientAddress).where(sql`${table.status} = 'pending_payment'`),
   // A provider's event names its own order (Razorpay): it finds ours by this, and never two of ours.

@@ -40,3 +40,15 @@ export async function lockSlots(db: Executor, slotIds: string[], strength: "no k
   if (ids.length === 0) return;
   await db.select({ id: timeSlots.id }).from(timeSlots).where(inArray(timeSlots.id, ids)).orderBy(asc(timeSlots.id)).for(strength);
 }
+
+/**
+ * The counter's form of the one statement (invariant 10): places go straight to `sold`, under the
+ * same capacity check, in a slot that is not cancelled and has not ended. Staff may sell into a
+ * slot closed to online sales or already started (a walk-up joining a running show), never past capacity.
+ */
+export async function takeCounterPlaces(db: Executor, slotId: string, quantity: number, now: Date): Promise<boolean> {
+  const taken = await db.execute(sql`
+    UPDATE time_slots SET sold = sold + ${quantity}
+    WHERE id = ${slotId} AND status <> 'cancelled' AND ends_at > ${now} AND held + sold + ${quantity} <= capacity`);
+  return taken.rowCount === 1;
+}

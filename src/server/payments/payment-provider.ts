@@ -1,4 +1,6 @@
+import { isCounterPayment } from "@/domain/box-office/sale-input";
 import { authSecret, config } from "../config";
+import { counterProvider } from "./counter-provider";
 import { processSingleton } from "../shared";
 import type { PaymentProvider } from "./provider";
 import { razorpayProvider } from "./razorpay-provider";
@@ -11,6 +13,7 @@ export const theTestProvider = () => processSingleton("test-payment-provider", (
 /** The provider an order was placed with: refunds go back the way the money came. */
 export function providerOf(name: string): PaymentProvider {
   if (name === "test") return theTestProvider();
+  if (isCounterPayment(name)) return counterProvider(name);
   const configured = paymentProvider();
   if (configured.name !== name) throw new Error(`the ${name} provider is not configured (PAYMENT_PROVIDER=${configured.name})`);
   return configured;

@@ -1,4 +1,5 @@
 import { brand } from "@/domain/brand";
+import type { CounterPayment } from "@/domain/box-office/sale-input";
 import type { PaymentEvent } from "@/domain/checkout/apply-payment";
 
 /** What a provider needs of an order to take its money. */
@@ -27,7 +28,7 @@ export type PaymentUrls = { success: string; cancel: string };
  * (invariant 7).
  */
 export interface PaymentProvider {
-  readonly name: "test" | "razorpay" | "stripe";
+  readonly name: "test" | "razorpay" | "stripe" | CounterPayment;
   /** Makes the provider's session or order for ours, where the buyer pays. */
   start(order: PayableOrder, urls: PaymentUrls): Promise<PaymentStart>;
   /** The session or order `start` made before, while the buyer can still use it; undefined once it can no longer be paid. */
