@@ -2,6 +2,7 @@ import { is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client";
 import { DomainError } from "./errors";
+import type { FunnelObserver } from "./funnel/events";
 
 export type Settings = {
   venueTimeZone: string;
@@ -28,8 +29,8 @@ export type Role = "visitor" | "door" | "staff" | "admin";
 /** Who asks: staff verbs decide from it what may be done (staff/authorize.ts) and write it to the audit log. */
 export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string; email: string; role: Role };
 
-/** What every domain verb receives: where to read and write, who asks, what time it is, and the venue's rules. */
-export type Ctx = { db: Executor; actor: Actor; now: () => Date; settings: Settings };
+/** What every domain verb receives: where to read and write, who asks, what time it is, the venue's rules, and who hears of funnel events. */
+export type Ctx = { db: Executor; actor: Actor; now: () => Date; settings: Settings; funnel?: FunnelObserver };
 
 // lock_not_available (lock_timeout ran out) and deadlock_detected: the transaction was rolled back.
 const BUSY_CODES = new Set(["55P03", "40P01"]);

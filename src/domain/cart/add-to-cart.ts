@@ -13,6 +13,7 @@ import { lockCarts } from "./cart-lock";
 import { loadCarts, type Cart } from "./cart-view";
 import { addressCapExceeded, addressLedger, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
 import { checkCartLimits, checkSlotLimit } from "./limits";
+import { recordAdds } from "./record-adds";
 
 /** `address`: the client address (as stored) whose cap the places count against; none for calls that are not a visitor's request. */
 export type AddRequest = { owner: CartOwner; slotId: string; ticketTypeId: string; quantity: number; address?: string };
@@ -58,16 +59,22 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
     if (isDomainError(bookable)) refusals[index] = { error: bookable };
     return isDomainError(bookable) ? [] : [{ index, request, consumesCapacity: bookable.consumesCapacity, priceMinor: bookable.priceMinor }];
   });
-  if (wanted.length === 0) return refusals;
+  // Every answer, refusals too, is recorded in the transaction that decided it, which commits either
+  // way; one decided before any (the slot or ticket type refused it) is recorded in a statement of its own.
+  const recorded = async (tx: Ctx, results: AddResult[]) => {
+    await recordAdds(tx, input, results);
+    return results;
+  };
+  if (wanted.length === 0) return recorded(ctx, refusals);
   // Inside a caller's transaction a failed attempt could not be rolled back alone: one by one from the start.
   if (!inTransaction(ctx)) {
     try {
-      return await withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "together"));
+      return await withTransaction(ctx, async (tx) => recorded(tx, await attempt(tx, wanted, [...refusals], "together")));
     } catch (error) {
       if (!noRoomForAll.is(error)) throw error;
     }
   }
-  return withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "one by one"));
+  return withTransaction(ctx, async (tx) => recorded(tx, await attempt(tx, wanted, [...refusals], "one by one")));
 }
 
 async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "together" | "one by one"): Promise<AddResult[]> {
