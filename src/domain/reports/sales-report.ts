@@ -69,6 +69,8 @@ function assemble(currency: string, range: ReportRange, by: SalesGroup, sales: C
   const lines = keys.map(({ key, label }) => line(key, label, find(sales, key), find(refunds, key)));
   if (by !== "day") lines.sort((a, b) => b.gross.amount - a.gross.amount || a.label.localeCompare(b.label));
   const sum = (pick: (row: SalesRow) => number) => lines.reduce((total, row) => total + pick(row), 0);
-  const { key: _key, label: _label, ...total } = line("", "", { key: "", label: "", tickets: sum((row) => row.ticketsSold), minor: sum((row) => row.gross.amount) }, { key: "", label: "", tickets: sum((row) => row.ticketsRefunded), minor: sum((row) => row.refunded.amount) });
+  const gross = sum((row) => row.gross.amount);
+  const refunded = sum((row) => row.refunded.amount);
+  const total = { ticketsSold: sum((row) => row.ticketsSold), gross: money(gross, currency), ticketsRefunded: sum((row) => row.ticketsRefunded), refunded: money(refunded, currency), net: money(gross - refunded, currency) };
   return { from: range.from, to: range.to, by, rows: lines, total };
 }
