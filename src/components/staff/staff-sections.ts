@@ -8,6 +8,7 @@ export const STAFF_SECTIONS: readonly StaffSection[] = [
   { href: "/staff", label: "Today", role: "door", about: "Today's slots with their places held, sold and left." },
   { href: "/staff/door", label: "Door", role: "door", about: "Scan tickets in at a gate, with the camera or a handheld scanner, online or offline." },
   { href: "/staff/day", label: "Day board", role: "door", about: "A day's slots, live: sold, checked in, still to come and places left for walk-ups." },
+  { href: "/staff/reports", label: "Reports", role: "staff", about: "Sales, occupancy, no-shows and the booking funnel, with charts and CSV." },
   { href: "/staff/exhibitions", label: "Exhibitions", role: "admin", about: "Create and publish exhibitions, set prices and the home page order." },
   { href: "/staff/slots", label: "Slots", role: "admin", about: "Capacity, closing sales and cancelling a slot, day by day." },
   { href: "/staff/users", label: "Staff accounts", role: "admin", about: "Give people access to the console, change roles, disable accounts." },
