@@ -39,7 +39,8 @@ export function OccupancyHeatmap({ report, csvHref }: { report: OccupancyReport;
       xAxis: { type: "category", data: times, splitArea: { show: true } },
       yAxis: { type: "category", data: days.map((day) => day.slice(5)), splitArea: { show: true } },
       visualMap: { min: 0, max: 100, calculable: false, orient: "horizontal", left: "center", bottom: 0, text: ["100% full", "0%"], inRange: { color: ["#fbf7f0", "#b7791f", "#7a2e1d"] } },
-      series: [{ name: "Occupancy %", type: "heatmap", data, label: { show: times.length <= 18 && days.length <= 14 } }],
+      // Only cells with sales are labelled, and only while the labels fit.
+      series: [{ name: "Occupancy %", type: "heatmap", data, label: { show: times.length <= 18 && days.length <= 14, formatter: ({ value }: { value: number[] }) => (value[2]! > 0 ? `${value[2]}` : "") } }],
     };
   }, [rows]);
   const href = shown ? `${csvHref}&exhibition=${encodeURIComponent(shown)}` : csvHref;

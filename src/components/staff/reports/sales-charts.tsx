@@ -63,7 +63,7 @@ export function SalesByGroup({ report, title, csvHref }: { report: SalesReport; 
   const option = useMemo(
     () => ({
       tooltip: { trigger: "axis" },
-      grid: { left: 160, right: 24, top: 16, bottom: 32 },
+      grid: { left: 184, right: 32, top: 16, bottom: 32 },
       xAxis: { type: "value", name: report.total.net.currency },
       yAxis: { type: "category", data: rows.map((row) => row.label), axisLabel: { width: 150, overflow: "truncate" } },
       series: [{ name: "Net", type: "bar", data: rows.map((row) => major(row.net)) }],
