@@ -1,20 +1,15 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { exhibitions } from "../../db/schema";
 import { clockTime, venueDateOf, type VenueDate } from "../calendar/venue-time";
-import { sheetSlots, startingOn } from "../catalog/day-sheet";
+import { sheetSlots, startingOn, type SheetSlot } from "../catalog/day-sheet";
 import type { Ctx } from "../context";
 import { authorize } from "../staff/authorize";
 import { reportRange } from "./report-range";
 
-export type OccupancyRow = {
+export type OccupancyRow = Pick<SheetSlot, "exhibition" | "status" | "capacity" | "sold" | "checkedIn"> & {
   slotId: string;
-  exhibition: { slug: string; title: string };
   date: VenueDate;
   time: string;
-  status: string;
-  capacity: number;
-  sold: number;
-  checkedIn: number;
   /** sold / capacity, 0 for a slot of no capacity. */
   occupancy: number;
   /** Sold but not checked in, once the slot has ended; null before. */
