@@ -4,8 +4,7 @@ import type { FunnelEvent } from "./events";
 
 /**
  * Records funnel events with one INSERT in ctx's transaction (the one making the change they
- * record), then tells ctx's observer. Callers record last in their transaction, so that what is
- * observed is, but for a failed commit, what was committed.
+ * record), and tells ctx's observer, which withTransaction holds back until the commit.
  */
 export async function recordFunnel(ctx: Ctx, events: readonly FunnelEvent[]): Promise<void> {
   if (events.length === 0) return;
