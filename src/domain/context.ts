@@ -2,6 +2,7 @@ import { is } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Executor } from "../db/client";
 import { DomainError } from "./errors";
+import type { FunnelEvent, FunnelObserver } from "./funnel/events";
 
 export type Settings = {
   venueTimeZone: string;
@@ -28,8 +29,8 @@ export type Role = "visitor" | "door" | "staff" | "admin";
 /** Who asks: staff verbs decide from it what may be done (staff/authorize.ts) and write it to the audit log. */
 export type Actor = { kind: "anonymous" } | { kind: "user"; userId: string; email: string; role: Role };
 
-/** What every domain verb receives: where to read and write, who asks, what time it is, and the venue's rules. */
-export type Ctx = { db: Executor; actor: Actor; now: () => Date; settings: Settings };
+/** What every domain verb receives: where to read and write, who asks, what time it is, the venue's rules, and who hears of funnel events. */
+export type Ctx = { db: Executor; actor: Actor; now: () => Date; settings: Settings; funnel?: FunnelObserver };
 
 // lock_not_available (lock_timeout ran out) and deadlock_detected: the transaction was rolled back.
 const BUSY_CODES = new Set(["55P03", "40P01"]);
@@ -48,12 +49,17 @@ export const inTransaction = (ctx: Ctx): boolean => is(ctx.db, PgTransaction);
 
 /**
  * Runs `work` in a transaction, or inside the caller's when ctx already carries one. A lock not
- * had in time rolls everything back and becomes `busy` (503, safe to retry).
+ * had in time rolls everything back and becomes `busy` (503, safe to retry). Funnel events it
+ * records are told to ctx's observer once committed: one rolled back is never counted.
  */
 export async function withTransaction<T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T>): Promise<T> {
   if (inTransaction(ctx)) return work(ctx);
+  const heard: FunnelEvent[] = [];
+  const funnel: FunnelObserver | undefined = ctx.funnel && ((events) => void heard.push(...events));
   try {
-    return await ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
+    const result = await ctx.db.transaction((tx) => work({ ...ctx, db: tx, funnel }));
+    if (heard.length > 0) ctx.funnel?.(heard);
+    return result;
   } catch (error) {
     if (BUSY_CODES.has(pgCode(error) ?? "")) throw new DomainError("busy", "We are very busy right now; nothing was changed. Please try again in a moment.");
     throw error;

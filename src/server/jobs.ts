@@ -3,6 +3,7 @@ import { idempotencyKeys } from "@/db/schema";
 import { reconcileHolds } from "@/domain/availability/reconcile-holds";
 import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-holds";
 import { expireOrders } from "@/domain/checkout/expire-orders";
+import { pruneFunnelEvents } from "@/domain/funnel/prune-funnel";
 import { fillBookingWindow } from "@/domain/schedule/fill-booking-window";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { now } from "./clock";
@@ -21,6 +22,8 @@ const RATE_LIMIT_CLEANUP_EVERY_MS = 60_000;
 const OUTBOX_EVERY_MS = 5_000;
 // New days enter the booking window at the venue's midnight: an hour late at most, and at every start.
 const FILL_WINDOW_EVERY_MS = 3_600_000;
+// Funnel events older than FUNNEL_RETENTION_DAYS go once an hour.
+const PRUNE_FUNNEL_EVERY_MS = 3_600_000;
 
 /** Runs `task` every `everyMs` (and at once with `now`), never two at once; `stop` waits for a run in progress. */
 function every(everyMs: number, task: () => Promise<void>, options: { now?: boolean } = {}) {
@@ -53,7 +56,7 @@ export function startBackgroundJobs(handle: DatabaseHandle, log: Logger, metrics
   return leadership.stop;
 }
 
-/** The slot generator, the sweeper (expired holds and orders, old idempotency keys), the outbox, the drift reconciler and old rate-limit counts. */
+/** The slot generator, the sweeper (expired holds and orders, old idempotency keys), the outbox, the drift reconciler, old funnel events and old rate-limit counts. */
 function runJobs(db: Database, log: Logger, metrics: Metrics): () => Promise<void> {
   const fillWindow = async () => {
     try {
@@ -70,6 +73,7 @@ function runJobs(db: Database, log: Logger, metrics: Metrics): () => Promise<voi
         const at = now();
         const swept = await releaseAllExpiredHolds(db, at);
         if (swept.released > 0) log.info(swept, "released expired holds");
+        metrics.holdsExpired.inc(swept.lines);
         const expiredOrders = await expireOrders(db, at);
         if (expiredOrders > 0) log.info({ orders: expiredOrders }, "expired unpaid orders and gave their places back");
         await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(at.getTime() - IDEMPOTENCY_WINDOW_MS)));
@@ -92,6 +96,9 @@ function runJobs(db: Database, log: Logger, metrics: Metrics): () => Promise<voi
       } catch (error) {
         log.error({ err: error }, "the hold reconciler failed");
       }
+    }),
+    every(PRUNE_FUNNEL_EVERY_MS, async () => {
+      await pruneFunnelEvents(db, now()).catch((error: unknown) => log.warn({ err: error }, "old funnel events could not be deleted"));
     }),
     every(RATE_LIMIT_CLEANUP_EVERY_MS, async () => {
       await forgetFinishedRateLimits(db).catch((error: unknown) => log.warn({ err: error }, "old rate-limit counts could not be deleted"));

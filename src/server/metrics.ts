@@ -59,6 +59,23 @@ function create() {
       help: "1 while this process runs the background jobs for its database (one process at a time does).",
       registers: [registry],
     }),
+    funnelEvents: new client.Counter({
+      name: "funnel_events_total",
+      help: "Steps of the booking funnel recorded by the domain verbs (as in the funnel_events table), by kind and outcome: cart_add's outcome is ok or the refusal's code, paid's is paid or late_paid.",
+      labelNames: ["kind", "outcome"] as const,
+      registers: [registry],
+    }),
+    signInToFirstCart: new client.Histogram({
+      name: "funnel_sign_in_to_first_cart_seconds",
+      help: "Time from a sign-in to that user's first successful add to cart after it (session establishment).",
+      buckets: [0.5, 1, 2, 5, 10, 30, 60, 300, 1800, 3600],
+      registers: [registry],
+    }),
+    holdsExpired: new client.Counter({
+      name: "holds_expired_total",
+      help: "Cart lines whose hold ran out, released by the sweeper (funnel_events also has those a visitor's own request found expired first).",
+      registers: [registry],
+    }),
     databaseClockOffset: new client.Gauge({
       name: "database_clock_offset_seconds",
       help: "The database's clock minus this host's; the app reads the database's time.",

@@ -2,6 +2,7 @@ import type { Ctx, Settings } from "@/domain/context";
 import { now } from "./clock";
 import { config } from "./config";
 import { db } from "./database";
+import { countFunnel } from "./funnel-metrics";
 
 export function settings(): Settings {
   const c = config();
@@ -23,5 +24,5 @@ export function settings(): Settings {
 }
 
 export function requestContext(): Ctx {
-  return { db: db(), actor: { kind: "anonymous" }, now, settings: settings() };
+  return { db: db(), actor: { kind: "anonymous" }, now, settings: settings(), funnel: countFunnel };
 }

@@ -18,7 +18,7 @@ test("an admin adds a door account; the door user sees only the door's console a
   const admin = await staffAccount("admin");
   await signInTo(page, "/staff", admin);
   const nav = page.getByRole("navigation", { name: "Staff console" });
-  await expect(nav.getByRole("link")).toHaveText(["Today", "Door", "Day board", "Orders", "Box office", "Exhibitions", "Slots", "Staff accounts", "Audit log"]);
+  await expect(nav.getByRole("link")).toHaveText(["Today", "Door", "Day board", "Orders", "Box office", "Reports", "Exhibitions", "Slots", "Staff accounts", "Audit log"]);
   await expectNoAxeViolations(page);
 
   await nav.getByRole("link", { name: "Staff accounts" }).click();

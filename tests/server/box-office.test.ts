@@ -157,7 +157,7 @@ describe("the box office on the shipped server", () => {
     const csv = await staff.get("/api/staff/sales/summary", { headers: { accept: "text/csv" } });
     expect(csv.status).toBe(200);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
-    const rows = csv.text.trim().split("\n");
+    const rows = csv.text.trim().split("\r\n");
     expect(rows[0]).toBe("date,staff,email,payment,sales,tickets,total_minor,refunded_minor,net_minor,currency");
     expect(rows).toHaveLength(4);
     expect(rows[1]).toBe(`${venueToday()},"'=HYPERLINK(""http://evil.example"")",${staff.email},cash,2,5,${5 * price},${price},${4 * price},INR`);

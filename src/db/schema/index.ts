@@ -7,3 +7,4 @@ export * from "./orders";
 export * from "./rate-limits";
 export * from "./audit";
 export * from "./checkin";
+export * from "./funnel";

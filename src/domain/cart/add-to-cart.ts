@@ -13,6 +13,7 @@ import { lockCarts } from "./cart-lock";
 import { loadCarts, type Cart } from "./cart-view";
 import { addressCapExceeded, addressLedger, livePlaces, lockAddresses, placesHeldBy } from "./address-places";
 import { checkCartLimits, checkSlotLimit } from "./limits";
+import { recordAdds } from "./record-adds";
 
 /** `address`: the client address (as stored) whose cap the places count against; none for calls that are not a visitor's request. */
 export type AddRequest = { owner: CartOwner; slotId: string; ticketTypeId: string; quantity: number; address?: string };
@@ -58,19 +59,23 @@ export async function addToCarts({ ctx, input }: { ctx: Ctx; input: AddRequest[]
     if (isDomainError(bookable)) refusals[index] = { error: bookable };
     return isDomainError(bookable) ? [] : [{ index, request, consumesCapacity: bookable.consumesCapacity, priceMinor: bookable.priceMinor }];
   });
-  if (wanted.length === 0) return refusals;
+  // Refused before any transaction (the slot or ticket type): recorded in a statement of its own.
+  if (wanted.length === 0) {
+    await recordAdds(ctx, input, refusals);
+    return refusals;
+  }
   // Inside a caller's transaction a failed attempt could not be rolled back alone: one by one from the start.
   if (!inTransaction(ctx)) {
     try {
-      return await withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "together"));
+      return await withTransaction(ctx, (tx) => attempt(tx, input, wanted, [...refusals], "together"));
     } catch (error) {
       if (!noRoomForAll.is(error)) throw error;
     }
   }
-  return withTransaction(ctx, (tx) => attempt(tx, wanted, [...refusals], "one by one"));
+  return withTransaction(ctx, (tx) => attempt(tx, input, wanted, [...refusals], "one by one"));
 }
 
-async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "together" | "one by one"): Promise<AddResult[]> {
+async function attempt(ctx: Ctx, input: AddRequest[], wanted: Wanted[], results: AddResult[], mode: "together" | "one by one"): Promise<AddResult[]> {
   const { db, settings } = ctx;
   const now = ctx.now();
   const window = salesWindow(now, settings.venueTimeZone);
@@ -166,10 +171,13 @@ async function attempt(ctx: Ctx, wanted: Wanted[], results: AddResult[], mode: "
   const refusedNew = [...cartOf.values()].filter((cart) => cart.created && !held.some((plan) => plan.cartId === cart.id)).map((cart) => cart.id);
   if (refusedNew.length > 0) await db.delete(carts).where(inArray(carts.id, refusedNew));
   const loaded = await loadCarts(db, [...new Set(held.map((plan) => plan.cartId))], settings, now);
+  for (const plan of held) results[plan.index] = { cart: loaded.get(plan.cartId)! };
+  // Every answer, refusals too, is recorded in this transaction, which commits either way; before
+  // the slots are updated together, so that they stay locked only for that statement and the commit.
+  await recordAdds(ctx, input, results);
 
   if (mode === "together") {
     for (const slotId of slots) if (!(await tryHoldPlaces(db, slotId, total(slotId), window))) throw new NoRoomForAll();
   }
-  for (const plan of held) results[plan.index] = { cart: loaded.get(plan.cartId)! };
   return results;
 }

@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client";
 import { cartItems, ticketTypes } from "../../db/schema";
 import { lockSlots, releaseHold } from "../availability/holds";
 import type { Settings } from "../context";
+import { recordHoldsExpired } from "../funnel/holds-expired";
 import { holdExpirySql } from "./hold-expiry";
 
 /** A line with what its ticket type says now: its price for a hold taken now, and whether it is still on sale. */
@@ -42,8 +43,8 @@ export async function settleExpiredLines(db: Executor, cartIds: string | string[
     WITH expired AS (
       UPDATE cart_items SET status = 'expired'
       WHERE cart_id = ANY(${sql.param(ids)}::uuid[]) AND status = 'held' AND hold_expires_at <= ${now}
-      RETURNING slot_id, quantity, ticket_type_id
-    )
+      RETURNING cart_id, slot_id, quantity, ticket_type_id
+    ), ${recordHoldsExpired(now)}
     SELECT e.slot_id, sum(e.quantity)::int AS n
     FROM expired e JOIN ticket_types t ON t.id = e.ticket_type_id
     WHERE t.consumes_capacity GROUP BY e.slot_id ORDER BY e.slot_id`);

@@ -3,6 +3,7 @@ import type { Executor } from "../../db/client";
 import { orderItems, orders, outbox, paymentEvents, payments } from "../../db/schema";
 import { releaseExpiredHoldsOfSlot } from "../availability/release-expired-holds";
 import { withTransaction, type Ctx } from "../context";
+import { recordFunnel } from "../funnel/record-funnel";
 import { issueTickets } from "../tickets/issue-tickets";
 import { lockOrderPlaces } from "./order-places";
 
@@ -61,7 +62,8 @@ async function lockOrderOf(db: Executor, event: PaymentEvent): Promise<LockedOrd
  * recorded and ignored.
  */
 export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input: PaymentEvent }): Promise<PaymentOutcome> {
-  return withTransaction(ctx, async ({ db }) => {
+  return withTransaction(ctx, async (tx) => {
+    const { db } = tx;
     const now = ctx.now();
     const [recorded] = await db
       .insert(paymentEvents)
@@ -133,6 +135,7 @@ export async function applyPaymentEvent({ ctx, input: event }: { ctx: Ctx; input
       const items = await db.select({ id: orderItems.id, quantity: orderItems.quantity }).from(orderItems).where(eq(orderItems.orderId, orderId));
       await issueTickets(db, orderId, items, now);
       await db.insert(outbox).values({ kind: "confirmation", orderId, createdAt: now }).onConflictDoNothing();
+      await recordFunnel(tx, [{ kind: "paid", orderId, quantity: items.reduce((sum, item) => sum + item.quantity, 0), outcome }]);
       return outcome;
     }
   });

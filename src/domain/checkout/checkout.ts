@@ -8,6 +8,7 @@ import type { CartOwner } from "../cart/cart-owner";
 import { lockExistingCart } from "../cart/cart-lock";
 import { checkCartSize } from "../cart/limits";
 import { withTransaction, type Ctx } from "../context";
+import { recordFunnel } from "../funnel/record-funnel";
 import { DomainError } from "../errors";
 import { loadOrder, type Order } from "./order-view";
 
@@ -22,7 +23,8 @@ export type Contact = { name: string; email: string; phone?: string };
  * the lines they saw, at the prices their holds were taken at, or is told which to remove.
  */
 export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; contact: Contact; userId?: string; provider: string } }): Promise<Order> {
-  return withTransaction(ctx, async ({ db }) => {
+  return withTransaction(ctx, async (tx) => {
+    const { db } = tx;
     const now = ctx.now();
     const cartId = await lockExistingCart(db, input.owner, now);
     if (!cartId) throw new DomainError("cart_empty", "Your cart is empty: add tickets before checking out.");
@@ -57,6 +59,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
       held.map((line) => ({ orderId: order!.id, slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, consumesCapacity: line.consumesCapacity })),
     );
     await db.delete(cartItems).where(and(eq(cartItems.cartId, cartId), inArray(cartItems.id, held.map((line) => line.id))));
+    await recordFunnel(tx, [{ kind: "checkout", cartId, userId: input.userId, orderId: order!.id, quantity: held.reduce((sum, line) => sum + line.quantity, 0) }]);
     return (await loadOrder(db, order!.id))!;
   });
 }

@@ -1,5 +1,5 @@
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { mergeCarts } from "@/domain/cart/merge-carts";
+import { mergeOnSignIn } from "@/domain/cart/sign-in-merge";
 import { isDomainError } from "@/domain/errors";
 import { GUEST_COOKIE, guestCookieOptions, guestOfCookies } from "../cart-identity";
 import { storedAddress } from "../address-key";
@@ -19,7 +19,7 @@ export const mergeGuestCartOnSignIn = createAuthMiddleware(async (ctx) => {
   const guest = guestOfCookies(ctx.headers?.get("cookie") ?? null);
   const address = ctx.headers && storedAddress(addressKeyOf(ctx.headers));
   try {
-    const { cart, refused } = await mergeCarts({ ctx: requestContext(), input: { from: guest, into: { kind: "user", userId: session.user.id }, address } });
+    const { cart, refused } = await mergeOnSignIn({ ctx: requestContext(), input: { from: guest, userId: session.user.id, address } });
     if (guest) ctx.setCookie(GUEST_COOKIE, "", { ...guestCookieOptions(), maxAge: 0 });
     const returned = ctx.context.returned;
     return ctx.json({ ...(returned && typeof returned === "object" ? returned : {}), cart, refused });

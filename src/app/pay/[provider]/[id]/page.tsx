@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { clockTime } from "@/domain/calendar/venue-time";
 import { loadOrder } from "@/domain/checkout/order-view";
+import { recordPaymentStarted } from "@/domain/funnel/payment-started";
 import { formatMoney } from "@/components/format";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { RazorpayButton } from "@/components/checkout/razorpay-button";
@@ -11,6 +12,7 @@ import { db } from "@/server/database";
 import { isOrderAccessKey, orderPath, payPath } from "@/server/order-access";
 import { paymentProvider } from "@/server/payments/payment-provider";
 import { paymentSession } from "@/server/payments/payment-session";
+import { requestContext } from "@/server/request-context";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Payment" };
@@ -52,6 +54,7 @@ export default async function PayPage({ params, searchParams }: Props) {
   const started = provider === "test" ? undefined : await paymentSession({ db: db(), provider: paymentProvider(), orderId: id, urls });
   // No longer waiting for payment (paid or expired since the page was asked for): the order says which.
   if (provider !== "test" && !started) redirect(orderPath(id));
+  await recordPaymentStarted({ ctx: requestContext(), input: { orderId: id } });
   if (started && "redirectUrl" in started) redirect(started.redirectUrl);
 
   return (

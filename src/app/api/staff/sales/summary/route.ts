@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { tillSummary } from "@/domain/box-office/till-summary";
 import { venueDateOf } from "@/domain/calendar/venue-time";
-import { csvAnswer, wantsCsv } from "@/server/http/csv-answer";
+import { csvResponse, wantsCsv } from "@/server/http/csv";
 import { parseQuery } from "@/server/http/query";
 import { json, route } from "@/server/http/route";
 import { plainText, venueDay } from "@/server/http/schemas";
@@ -16,9 +16,9 @@ export const GET = route(async ({ ctx: base, request }) => {
   const { ctx } = await staffSession(request, base, "staff");
   const { date, staff } = parseQuery(request, query);
   const summary = await tillSummary({ ctx, input: { date: date ?? venueDateOf(ctx.now(), ctx.settings.venueTimeZone), staff: staff ?? "me" } });
-  if (!wantsCsv(request)) return json({ summary });
+  if (!wantsCsv(request, undefined)) return json({ summary });
   const rows = summary.staff.flatMap((member) =>
     member.lines.map((line) => [summary.date, member.name, member.email, line.payment, line.sales, line.tickets, line.total.amount, line.refunded.amount, line.net.amount, line.total.currency]),
   );
-  return csvAnswer(`till-${summary.date}.csv`, ["date", "staff", "email", "payment", "sales", "tickets", "total_minor", "refunded_minor", "net_minor", "currency"], rows);
+  return csvResponse({ filename: `till-${summary.date}.csv`, columns: ["date", "staff", "email", "payment", "sales", "tickets", "total_minor", "refunded_minor", "net_minor", "currency"], rows });
 });
