@@ -32,6 +32,8 @@ const STAFF_ROUTES: [method: string, path: string, role: Role][] = [
   ["POST", `/api/staff/orders/${NO_SUCH}/move`, "staff"],
   ["POST", `/api/staff/orders/${NO_SUCH}/resend`, "staff"],
   ["POST", "/api/staff/sales", "staff"],
+  ["GET", "/api/staff/sales/summary", "staff"],
+  ["POST", `/api/staff/sales/${NO_SUCH}/email`, "staff"],
   ["GET", "/api/staff/reports/sales", "staff"],
   ["GET", "/api/staff/reports/occupancy", "staff"],
   ["GET", "/api/staff/reports/funnel", "staff"],
