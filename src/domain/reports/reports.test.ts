@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { funnelEvents, tickets } from "@/db/schema";
 import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-holds";
@@ -124,6 +124,22 @@ describe("reports, checked against the orders that made them", () => {
     const kinds = (events: { kind: string }[]) => events.map((event) => event.kind).sort();
     const stored = await db.current.db.select({ kind: funnelEvents.kind }).from(funnelEvents);
     expect(kinds(observed)).toEqual(kinds(stored.filter((event) => event.kind !== "hold_expired")));
+  });
+
+  it("counts the no-shows of a slot in places: a child under 3 admitted does not stand for an adult who never came", async () => {
+    const show = await bookableShow(db.current.db, t0, { capacity: 20 });
+    at(t0);
+    const order = await placeOrder(visitors(), [{ slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 2 }, { slotId: show.slot.id, ticketTypeId: show.infant.id, quantity: 1 }]);
+    // One adult and the child come in; the other adult never does.
+    const { rows } = await db.current.db.execute<{ id: string; consumes_capacity: boolean }>(sql`
+      SELECT t.id, oi.consumes_capacity FROM tickets t JOIN order_items oi ON oi.id = t.order_item_id WHERE t.order_id = ${order.id} ORDER BY oi.consumes_capacity, t.id`);
+    const [child, adult] = rows;
+    await db.current.db.update(tickets).set({ status: "used", checkedInAt: show.slot.startsAt }).where(inArray(tickets.id, [child!.id, adult!.id]));
+    at(new Date(t0.getTime() + 3 * 86_400_000));
+    const staff = staffCtx(db.current.db, clock, await staffMember(db.current.db, "staff"));
+    const report = await occupancyReport({ ctx: staff, input: { from: "2026-11-22", to: "2026-11-22", exhibition: show.exhibition.slug } });
+    expect(report.rows.map((row) => [row.sold, row.noShows])).toEqual([[2, 1]]);
+    expect(report.noShows).toEqual({ ended: 1, sold: 2, checkedIn: 1, noShows: 1 });
   });
 
   it("refuses a range that ends before it starts or is longer than 400 days (400), and only staff may read", async () => {
