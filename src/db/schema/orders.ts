@@ -58,6 +58,8 @@ export const orders = pgTable("orders", {
   index("orders_email_trgm").using("gin", sql`lower(${table.email}) gin_trgm_ops`),
   // A whole e-mail as a buyer spells it at the desk, or its start: a btree range, not a trigram scan of every "com".
   index("orders_email_prefix").on(sql`lower(${table.email}) text_pattern_ops`),
+  // Sales reports: the orders paid in a range of days, out of a year of them.
+  index("orders_paid_at").on(table.paidAt).where(sql`${table.paidAt} IS NOT NULL`),
 ]);
 
 export const orderItems = pgTable("order_items", {
@@ -123,7 +125,11 @@ export const tickets = pgTable("tickets", {
   // The QR code (SVG) of the signed token, made once: drawing it is what an order's page costs.
   qrSvg: text("qr_svg"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-}, (table) => [index("tickets_order").on(table.orderId)]);
+}, (table) => [
+  index("tickets_order").on(table.orderId),
+  // Sales reports: the tickets given back in a range of days.
+  index("tickets_voided_at").on(table.voidedAt).where(sql`${table.status} = 'void'`),
+]);
 
 /** An order's tickets as a PDF, made once (for the confirmation mail) and served from here; `fingerprint` names what it shows. */
 export const ticketPdfs = pgTable("ticket_pdfs", {

@@ -2,6 +2,9 @@ import { sql } from "drizzle-orm";
 import type { Ctx } from "../context";
 import type { FunnelEvent } from "./events";
 
+// An integer column of milliseconds holds 24.8 days; a session renewed by use outlives that.
+const MAX_DURATION_MS = 2_147_483_647;
+
 /**
  * For users whose cart just took places: the first such success since their latest sign-in, with
  * the time since it (the old system's "session establishment time"). One statement for a whole
@@ -14,7 +17,7 @@ export async function recordFirstCartsAfterSignIn(ctx: Ctx, carts: readonly { us
   const { rows } = await ctx.db.execute<{ user_id: string; cart_id: string; duration_ms: number }>(sql`
     INSERT INTO funnel_events (kind, at, user_id, cart_id, duration_ms, sign_in_id)
     SELECT 'first_cart_after_sign_in', ${now}::timestamptz, v.user_id, v.cart_id,
-      greatest(0, round(extract(epoch FROM ${now}::timestamptz - s.at) * 1000))::int, s.id
+      least(greatest(0, round(extract(epoch FROM ${now}::timestamptz - s.at) * 1000)), ${MAX_DURATION_MS})::int, s.id
     FROM (VALUES ${sql.join(values, sql`, `)}) AS v(user_id, cart_id)
     CROSS JOIN LATERAL (
       SELECT id, at FROM funnel_events WHERE kind = 'sign_in' AND user_id = v.user_id ORDER BY id DESC LIMIT 1

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { connectDatabase } from "@/db/client";
 import { funnelEvents } from "@/db/schema";
@@ -66,5 +66,18 @@ describe("funnel events written by the cart verbs", () => {
     await addToCart({ ctx: testCtx(db.current.db, clock), input: { owner, slotId: slots[0]!.id, ticketTypeId: adult.id, quantity: 1 } });
     const firsts = await db.current.db.select({ durationMs: funnelEvents.durationMs }).from(funnelEvents).where(eq(funnelEvents.kind, "first_cart_after_sign_in")).orderBy(asc(funnelEvents.id));
     expect(firsts).toEqual([{ durationMs: 120_000 }, { durationMs: 30_000 }]);
+  });
+
+  it("lets a visitor signed in for weeks (a session renewed by use) add to the cart: the time since the sign-in outgrows an integer of milliseconds", async () => {
+    const clock = { now: t0 };
+    const { slot, adult } = await bookableShow(db.current.db, t0);
+    slot.startsAt = new Date(t0.getTime() + 40 * 86_400_000);
+    await db.current.db.execute(sql`UPDATE time_slots SET starts_at = ${slot.startsAt}, ends_at = ${new Date(slot.startsAt.getTime() + 3_600_000)} WHERE id = ${slot.id}`);
+    const user = await staffMember(db.current.db, "door");
+    await mergeOnSignIn({ ctx: testCtx(db.current.db, clock), input: { userId: user.userId } });
+    // 25 days: 2,160,000,000 ms, past 2^31 - 1.
+    clock.now = new Date(t0.getTime() + 25 * 86_400_000);
+    const cart = await addToCart({ ctx: testCtx(db.current.db, clock), input: { owner: { kind: "user", userId: user.userId }, slotId: slot.id, ticketTypeId: adult.id, quantity: 1 } });
+    expect(cart.items).toHaveLength(1);
   });
 });

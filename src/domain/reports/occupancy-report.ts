@@ -1,5 +1,5 @@
-import { and, eq, type SQL } from "drizzle-orm";
-import { exhibitions } from "../../db/schema";
+import { and, eq, isNotNull, ne, sql, type SQL } from "drizzle-orm";
+import { exhibitions, orderItems, tickets, timeSlots } from "../../db/schema";
 import { clockTime, venueDateOf, type VenueDate } from "../calendar/venue-time";
 import { sheetSlots, startingOn, type SheetSlot } from "../catalog/day-sheet";
 import type { Ctx } from "../context";
@@ -12,10 +12,11 @@ export type OccupancyRow = Pick<SheetSlot, "exhibition" | "status" | "capacity" 
   time: string;
   /** sold / capacity, 0 for a slot of no capacity. */
   occupancy: number;
-  /** Sold but not checked in, once the slot has ended; null before. */
+  /** Places sold but not checked in, once the slot has ended; null before. */
   noShows: number | null;
 };
 
+/** Of the slots that have ended: places sold, places admitted (a child who takes no place is not counted), and no-shows. */
 export type OccupancyReport = { from: VenueDate; to: VenueDate; exhibition: string | null; rows: OccupancyRow[]; noShows: { ended: number; sold: number; checkedIn: number; noShows: number } };
 
 /**
@@ -28,7 +29,8 @@ export async function occupancyReport({ ctx, input }: { ctx: Ctx; input: { from?
   const zone = ctx.settings.venueTimeZone;
   const now = ctx.now();
   const where: SQL = and(startingOn(ctx, range.from, range.to), input.exhibition ? eq(exhibitions.slug, input.exhibition) : undefined)!;
-  const rows = (await sheetSlots(ctx, where)).map((slot): OccupancyRow => {
+  const [slots, admitted] = await Promise.all([sheetSlots(ctx, where), admittedPlaces(ctx, where)]);
+  const rows = slots.map((slot): OccupancyRow => {
     const startsAt = new Date(slot.startsAt);
     return {
       slotId: slot.id,
@@ -40,7 +42,7 @@ export async function occupancyReport({ ctx, input }: { ctx: Ctx; input: { from?
       sold: slot.sold,
       checkedIn: slot.checkedIn,
       occupancy: slot.capacity > 0 ? Math.round((slot.sold / slot.capacity) * 1000) / 1000 : 0,
-      noShows: new Date(slot.endsAt) <= now ? Math.max(0, slot.sold - slot.checkedIn) : null,
+      noShows: new Date(slot.endsAt) <= now ? Math.max(0, slot.sold - (admitted.get(slot.id) ?? 0)) : null,
     };
   });
   const ended = rows.filter((row) => row.noShows !== null);
@@ -50,6 +52,22 @@ export async function occupancyReport({ ctx, input }: { ctx: Ctx; input: { from?
     to: range.to,
     exhibition: input.exhibition ?? null,
     rows,
-    noShows: { ended: ended.length, sold: sum((row) => row.sold), checkedIn: sum((row) => row.checkedIn), noShows: sum((row) => row.noShows ?? 0) },
+    noShows: { ended: ended.length, sold: sum((row) => row.sold), checkedIn: sum((row) => admitted.get(row.slotId) ?? 0), noShows: sum((row) => row.noShows ?? 0) },
   };
+}
+
+/**
+ * Checked-in tickets that take a place, by slot: what `sold` (places) is to be compared with, as a
+ * child under 3 admitted with the family must not hide an adult who never came.
+ */
+async function admittedPlaces(ctx: Ctx, where: SQL): Promise<Map<string, number>> {
+  const rows = await ctx.db
+    .select({ slotId: orderItems.slotId, places: sql<number>`count(*)::int` })
+    .from(orderItems)
+    .innerJoin(tickets, and(eq(tickets.orderId, orderItems.orderId), eq(tickets.orderItemId, orderItems.id)))
+    .innerJoin(timeSlots, eq(timeSlots.id, orderItems.slotId))
+    .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
+    .where(and(where, eq(orderItems.consumesCapacity, true), isNotNull(tickets.checkedInAt), ne(tickets.status, "void")))
+    .groupBy(orderItems.slotId);
+  return new Map(rows.map((row) => [row.slotId, row.places]));
 }

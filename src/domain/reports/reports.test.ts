@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { funnelEvents, tickets } from "@/db/schema";
 import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-holds";
@@ -8,7 +8,10 @@ import { isDomainError } from "@/domain/errors";
 import type { FunnelEvent } from "@/domain/funnel/events";
 import { recordPaymentStarted } from "@/domain/funnel/payment-started";
 import { pruneFunnelEvents } from "@/domain/funnel/prune-funnel";
+import { sellAtCounter } from "@/domain/box-office/sell-at-counter";
+import { moveOrder } from "@/domain/desk/move-order";
 import { refundTickets } from "@/domain/refunds/refund-tickets";
+import { cancelSlot } from "@/domain/slots/cancel-slot";
 import { bookableShow, guest, minutes, t0, testCtx } from "../../../tests/support/cart-fixtures";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { placeOrder, ticketsWithSlots } from "../../../tests/support/slot-fixtures";
@@ -124,6 +127,56 @@ describe("reports, checked against the orders that made them", () => {
     const kinds = (events: { kind: string }[]) => events.map((event) => event.kind).sort();
     const stored = await db.current.db.select({ kind: funnelEvents.kind }).from(funnelEvents);
     expect(kinds(observed)).toEqual(kinds(stored.filter((event) => event.kind !== "hold_expired")));
+  });
+
+  it("dates sales and refunds by the venue's day across its midnight (18:30 UTC); a move is no refund; counter sales and a cancelled slot's refunds count", async () => {
+    const show = await bookableShow(db.current.db, t0, { capacity: 20, slots: 3 });
+    const [one, two, three] = show.slots as [typeof show.slot, typeof show.slot, typeof show.slot];
+    const adults = (slotId: string, quantity: number) => ({ slotId, ticketTypeId: show.adult.id, quantity });
+    const admin = await staffMember(db.current.db, "admin");
+    const staffAt = () => staffCtx(db.current.db, clock, admin);
+    // This file's other tests sold on these days too: what this one adds is counted.
+    const range = { from: "2026-11-20", to: "2026-11-22" };
+    const figures = async (by: "day" | "provider") =>
+      new Map((await salesReport({ ctx: staffAt(), input: { ...range, by } })).rows.map((row) => [row.key, [row.ticketsSold, row.gross.amount, row.ticketsRefunded, row.refunded.amount, row.net.amount]]));
+    const before = { day: await figures("day"), provider: await figures("provider") };
+    const added = async (by: "day" | "provider") => [...(await figures(by))].map(([key, values]) => [key, ...values.map((value, i) => value - (before[by].get(key)?.[i] ?? 0))]);
+    at(new Date("2026-11-20T18:29:59Z"));
+    const a = await placeOrder(visitors(), [adults(one.id, 2)]);
+    at(new Date("2026-11-20T18:30:00Z"));
+    await sellAtCounter({ ctx: staffAt(), input: { items: [adults(one.id, 3)], payment: "cash" } });
+    await sellAtCounter({ ctx: staffAt(), input: { items: [adults(two.id, 1)], payment: "card_terminal" } });
+    at(new Date("2026-11-21T00:00:00Z"));
+    await placeOrder(visitors(), [adults(three.id, 2)]);
+    at(new Date("2026-11-21T01:00:00Z"));
+    await moveOrder({ ctx: staffAt(), input: { orderId: a.id, toSlotId: two.id } });
+    at(new Date("2026-11-21T18:31:00Z"));
+    const [kept] = (await ticketsWithSlots(db.current.db, a.id)).filter((ticket) => ticket.status === "valid");
+    await refundTickets({ ctx: staffAt(), input: { orderId: a.id, ticketIds: [kept!.id], reason: "Changed plans", voidReason: "refunded" } });
+    await cancelSlot({ ctx: staffAt(), input: { slotId: three.id, reason: "Flooded gallery" } });
+
+    expect(await added("day")).toEqual([
+      ["2026-11-20", 2, 50_000, 0, 0, 50_000],
+      ["2026-11-21", 6, 150_000, 0, 0, 150_000],
+      ["2026-11-22", 0, 0, 3, 75_000, -75_000],
+    ]);
+    expect((await added("provider")).map(([key, sold, , refunded]) => [key, sold, refunded])).toEqual(expect.arrayContaining([["test", 4, 3], ["cash", 3, 0], ["card_terminal", 1, 0]]));
+  });
+
+  it("counts the no-shows of a slot in places: a child under 3 admitted does not stand for an adult who never came", async () => {
+    const show = await bookableShow(db.current.db, t0, { capacity: 20 });
+    at(t0);
+    const order = await placeOrder(visitors(), [{ slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 2 }, { slotId: show.slot.id, ticketTypeId: show.infant.id, quantity: 1 }]);
+    // One adult and the child come in; the other adult never does.
+    const { rows } = await db.current.db.execute<{ id: string; consumes_capacity: boolean }>(sql`
+      SELECT t.id, oi.consumes_capacity FROM tickets t JOIN order_items oi ON oi.id = t.order_item_id WHERE t.order_id = ${order.id} ORDER BY oi.consumes_capacity, t.id`);
+    const [child, adult] = rows;
+    await db.current.db.update(tickets).set({ status: "used", checkedInAt: show.slot.startsAt }).where(inArray(tickets.id, [child!.id, adult!.id]));
+    at(new Date(t0.getTime() + 3 * 86_400_000));
+    const staff = staffCtx(db.current.db, clock, await staffMember(db.current.db, "staff"));
+    const report = await occupancyReport({ ctx: staff, input: { from: "2026-11-22", to: "2026-11-22", exhibition: show.exhibition.slug } });
+    expect(report.rows.map((row) => [row.sold, row.noShows])).toEqual([[2, 1]]);
+    expect(report.noShows).toEqual({ ended: 1, sold: 2, checkedIn: 1, noShows: 1 });
   });
 
   it("refuses a range that ends before it starts or is longer than 400 days (400), and only staff may read", async () => {

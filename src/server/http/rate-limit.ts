@@ -74,6 +74,17 @@ export async function limitStaffWrites(userId: string): Promise<void> {
   await consume(limiters().perStaff, userId, "changes");
 }
 
+// A report reads its rows day by day: each month of its range counts as one change.
+const REPORT_DAYS_PER_CHANGE = 31;
+
+/**
+ * Staff reports count against the same limit, by the days they read: a year's report costs what
+ * thirteen changes do, so a scripted session cannot keep the database summing a year of rows.
+ */
+export async function limitStaffReports(userId: string, days: number, reports = 1): Promise<void> {
+  await consume(limiters().perStaff, userId, "reports", reports * Math.ceil(days / REPORT_DAYS_PER_CHANGE));
+}
+
 /**
  * Door scans count per account, each scan of an offline upload as one: a door account is often
  * shared by several scanners at a busy entrance, so its ceiling is its own, well above a person's pace.

@@ -6,8 +6,10 @@ import { StaffRefusal } from "@/components/staff/staff-refusal";
 import { isDomainError } from "@/domain/errors";
 import { funnelReport } from "@/domain/reports/funnel-report";
 import { occupancyReport } from "@/domain/reports/occupancy-report";
-import { reportRange } from "@/domain/reports/report-range";
+import { rangeDays, reportRange } from "@/domain/reports/report-range";
 import { salesReport } from "@/domain/reports/sales-report";
+import { isHttpError } from "@/server/http/http-error";
+import { limitStaffReports } from "@/server/http/rate-limit";
 import { staffPage } from "@/server/page-staff";
 
 export const dynamic = "force-dynamic";
@@ -31,6 +33,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     problem = `${error.message} Showing the last 30 days instead.`;
     asked = { from: undefined, to: undefined };
   }
+  const refused = await limitReports(page.actor.userId, rangeDays(reportRange(ctx, asked)).length);
+  if (refused) return <ReportsRefused message={refused} />;
   const [byDay, byExhibition, byTicketType, occupancy, funnel] = await Promise.all([
     salesReport({ ctx, input: { ...asked, by: "day" } }),
     salesReport({ ctx, input: { ...asked, by: "exhibition" } }),
@@ -72,6 +76,28 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <OccupancyHeatmap report={occupancy} csvHref={csv("occupancy")} />
       <NoShows report={occupancy} csvHref={csv("occupancy")} />
       <FunnelCharts report={funnel} csvHref={csv("funnel")} />
+    </div>
+  );
+}
+
+/** The five reports this page runs count against the account's limit like five API calls; the refusal's message when over it. */
+async function limitReports(userId: string, days: number): Promise<string | undefined> {
+  try {
+    await limitStaffReports(userId, days, 5);
+    return undefined;
+  } catch (error) {
+    if (isHttpError(error) && error.code === "rate_limited") return error.message;
+    throw error;
+  }
+}
+
+function ReportsRefused({ message }: { message: string }) {
+  return (
+    <div>
+      <h1 className="font-serif text-3xl font-semibold text-ink">Reports</h1>
+      <p role="alert" className="mt-4 rounded-lg border border-sold/30 bg-sold/5 px-4 py-3 text-sold">
+        {message}
+      </p>
     </div>
   );
 }

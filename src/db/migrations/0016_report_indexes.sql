@@ -1,0 +1,2 @@
+CREATE INDEX "orders_paid_at" ON "orders" USING btree ("paid_at") WHERE "orders"."paid_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "tickets_voided_at" ON "tickets" USING btree ("voided_at") WHERE "tickets"."status" = 'void';
