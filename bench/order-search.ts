@@ -69,7 +69,8 @@ async function seed(db: Database) {
       regexp_replace(upper(substr(md5('ticket' || g || '-' || k), 1, 16)), '(.{4})(?!$)', '\\1-', 'g'),
       (CASE WHEN g % 25 = 0 OR g % 40 = 1 THEN 'void' ELSE 'valid' END)::ticket_status, now()
     FROM generate_series(1, ${count}) g, generate_series(1, 2) k`);
-  await db.execute(sql`ANALYZE`);
+  // VACUUM too: autovacuum would otherwise visit 300,000 fresh rows while the first search is timed.
+  await db.execute(sql`VACUUM ANALYZE`);
   process.stderr.write(`seeded ${ORDERS} orders in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
