@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { timeSlots } from "@/db/schema";
@@ -25,6 +27,21 @@ async function paidOrder(quantity = 2) {
 }
 
 
+/** The pages of the tickets PDF attached to the first e-mail in the outbox whose file name starts with `prefix`: one page a ticket. */
+async function mailedPdfPages(prefix: string): Promise<number> {
+  const dir = path.join(server.current.dataDir, "outbox");
+  for (let i = 0; i < 50; i++) {
+    const name = (await fs.readdir(dir).catch(() => [] as string[])).find((candidate) => candidate.startsWith(prefix));
+    if (name) {
+      const mail = await fs.readFile(path.join(dir, name), "utf8");
+      const part = mail.split(/\r?\n--/).find((chunk) => /content-type: application\/pdf/i.test(chunk))!;
+      const pdf = Buffer.from(part.split(/\r?\n\r?\n/)[1]!.replace(/\s+/g, ""), "base64").toString("latin1");
+      return pdf.match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no mail ${prefix}`);
+}
 
 const deskOrder = async (client: Client, id: string) => {
   const answer = await client.get(`/api/staff/orders/${id}`);
@@ -141,6 +158,18 @@ describe("attacking the service desk and the box office on the shipped server", 
     expect(wild.status, wild.text).toBe(200);
     expect(wild.body.orders).toEqual([]);
     expect(errorsLogged()).toEqual([]);
+  });
+
+  it("e-mails a walk-up who gives an address after the desk moved some of the sale only the tickets that still admit", async () => {
+    const staff = await signedInStaff(server.current, "staff");
+    const line = await bookableSlot(server.current.client());
+    const { order } = (await staff.post("/api/staff/sales", sale(line, 2))).body;
+    const { slots } = (await staff.get(`/api/exhibitions/${line.slug}/slots`)).body as { slots: { id: string; startsAt: string; available: number }[] };
+    const target = slots.find((slot) => slot.id !== line.slotId && Date.parse(slot.startsAt) > Date.now() + 86_400_000 && slot.available >= 5)!;
+    expect((await staff.post(`/api/staff/orders/${order.id}/move`, { toSlotId: target.id, ticketIds: [order.tickets[0].id] })).status).toBe(200);
+    expect((await staff.post(`/api/staff/sales/${order.id}/email`, { email: "moved@example.org" })).status).toBe(200);
+    // Two people, two tickets that admit: not the moved one's old, void ticket besides.
+    expect(await mailedPdfPages(`order-${order.number}-confirmation`)).toBe(2);
   });
 
   it("gives an address to a walk-up sale once, when two staff give one at the same instant", async () => {

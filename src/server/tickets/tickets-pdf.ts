@@ -77,7 +77,9 @@ const fingerprintOf = (order: Order, timeZone: string) =>
  * a name corrected) makes it again, once. Its size is bounded by MAX_CART_TICKETS for visitors'
  * orders.
  */
-export function ticketsPdfOf(db: Executor, order: Order, timeZone: string): Promise<Buffer> {
+export function ticketsPdfOf(db: Executor, whole: Order, timeZone: string): Promise<Buffer> {
+  // A void ticket (refunded, or moved and replaced) admits nobody: printed, it only sends someone to the door with it.
+  const order = { ...whole, tickets: whole.tickets.filter((ticket) => ticket.status !== "void") };
   const fingerprint = fingerprintOf(order, timeZone);
   // Downloads of one order at the same moment (a double click, the outbox and a download) share one build.
   const key = `${order.id} ${fingerprint}`;
