@@ -15,6 +15,7 @@ type DeskTicket = { id: string; code: string; status: string; slotId: string };
 
 const counts = async (slotId: string) => (await server.current.database.db.select({ held: timeSlots.held, sold: timeSlots.sold, capacity: timeSlots.capacity }).from(timeSlots).where(eq(timeSlots.id, slotId)))[0]!;
 const sale = (line: { slotId: string; ticketTypeId: string }, quantity: number, payment = "cash", extra: Record<string, string> = {}) => ({ items: [{ slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity }], payment, ...extra });
+const sale500 = (line: { slotId: string; ticketTypeId: string }) => sale(line, 500, "invoice", { name: "Five classes", email: "office@school.example" });
 const errorsLogged = () => server.current.app.logs().filter((line) => typeof line.level === "number" && line.level >= 50);
 
 async function paidOrder(quantity = 2) {
@@ -249,5 +250,30 @@ describe("attacking the service desk and the box office on the shipped server", 
     const after = await counts(line.slotId);
     expect(after.held + after.sold).toBeLessThanOrEqual(after.capacity);
     expect(errorsLogged()).toEqual([]);
+  });
+
+  it("a 500-ticket sale keeps the server answering: a health check and a visitor's add to the same slot meanwhile answer at once", async () => {
+    const staff = await signedInStaff(server.current, "staff");
+    const line = await bookableSlot(server.current.client());
+    await server.current.database.db.execute(sql`UPDATE time_slots SET capacity = held + sold + 600 WHERE id = ${line.slotId}`);
+    const timed = async <T,>(call: Promise<T>) => {
+      const start = Date.now();
+      const answer = await call;
+      return { answer, ms: Date.now() - start };
+    };
+    const sale = timed(staff.post("/api/staff/sales", sale500(line)));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const [add, health] = await Promise.all([
+      timed(server.current.client().post("/api/cart/items", { slotId: line.slotId, ticketTypeId: line.ticketTypeId, quantity: 1 })),
+      timed(server.current.client().get("/api/health")),
+    ]);
+    const sold = await sale;
+    expect(sold.answer.status, sold.answer.text).toBe(201);
+    expect(sold.answer.body.order.tickets).toHaveLength(500);
+    expect(sold.answer.body.order.tickets.every((ticket: { qrUrl: string }) => ticket.qrUrl.startsWith("data:image/svg+xml;base64,"))).toBe(true);
+    // Drawn inside the sale, its 500 QR codes held the slot's lock and the process's only thread for seconds.
+    expect(add.answer.status, add.answer.text).toBe(201);
+    expect(health.answer.status).toBe(200);
+    expect(Math.max(add.ms, health.ms), JSON.stringify({ add: add.ms, health: health.ms, sale: sold.ms })).toBeLessThan(1500);
   });
 });
