@@ -295,4 +295,17 @@ describe("attacking the service desk and the box office on the shipped server", 
     // Drawn at one go, its 500 pages held the process's only thread for about 1.5 s.
     expect(Math.max(...latencies)).toBeLessThan(700);
   });
+
+  it("the buyer's order page shows the tickets that admit after a desk move, not the void ones beside them", async () => {
+    const staff = await signedInStaff(server.current, "staff");
+    const { line, order, key, visitor } = await paidOrder(2);
+    const { slots } = (await staff.get(`/api/exhibitions/${line.slug}/slots`)).body as { slots: { id: string; startsAt: string; available: number }[] };
+    const target = slots.find((slot) => slot.id !== line.slotId && Date.parse(slot.startsAt) > Date.now() + 86_400_000 && slot.available >= 5)!;
+    const [first] = (await deskOrder(staff, order.id)).tickets;
+    expect((await staff.post(`/api/staff/orders/${order.id}/move`, { toSlotId: target.id, ticketIds: [first!.id] })).status).toBe(200);
+    const page = await visitor.get(`/orders/${order.id}?key=${key}`);
+    expect(page.status).toBe(200);
+    expect(page.text.match(/data-testid="ticket"/g)).toHaveLength(2);
+    expect(page.text).not.toContain(first!.code);
+  });
 });
