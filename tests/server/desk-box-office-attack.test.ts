@@ -44,6 +44,12 @@ async function mailedPdfPages(prefix: string): Promise<number> {
   throw new Error(`no mail ${prefix}`);
 }
 
+/** Another open slot of the line's exhibition, a day or more away, with room: where the desk moves tickets to. */
+async function otherSlot(client: Client, line: { slug: string; slotId: string }) {
+  const { slots } = (await client.get(`/api/exhibitions/${line.slug}/slots`)).body as { slots: { id: string; startsAt: string; available: number; status: string }[] };
+  return slots.find((slot) => slot.id !== line.slotId && slot.status !== "closed" && Date.parse(slot.startsAt) > Date.now() + 86_400_000 && slot.available >= 5)!;
+}
+
 const deskOrder = async (client: Client, id: string) => {
   const answer = await client.get(`/api/staff/orders/${id}`);
   expect(answer.status, answer.text).toBe(200);
@@ -83,8 +89,7 @@ describe("attacking the service desk and the box office on the shipped server", 
   it("refund and move of the same tickets at once: exactly one wins, places and money add up", async () => {
     const staff = await signedInStaff(server.current, "staff");
     const { line, order } = await paidOrder(2);
-    const { slots } = (await staff.get(`/api/exhibitions/${line.slug}/slots`)).body as { slots: { id: string; startsAt: string; available: number }[] };
-    const target = slots.find((slot) => slot.id !== line.slotId && Date.parse(slot.startsAt) > Date.now() + 86_400_000 && slot.available >= 5)!;
+    const target = await otherSlot(staff, line);
     const [fromBefore, toBefore] = [await counts(line.slotId), await counts(target.id)];
     const answers = await Promise.all([
       staff.post(`/api/staff/orders/${order.id}/refund`, { reason: "race" }),
@@ -165,8 +170,7 @@ describe("attacking the service desk and the box office on the shipped server", 
     const staff = await signedInStaff(server.current, "staff");
     const line = await bookableSlot(server.current.client());
     const { order } = (await staff.post("/api/staff/sales", sale(line, 2))).body;
-    const { slots } = (await staff.get(`/api/exhibitions/${line.slug}/slots`)).body as { slots: { id: string; startsAt: string; available: number }[] };
-    const target = slots.find((slot) => slot.id !== line.slotId && Date.parse(slot.startsAt) > Date.now() + 86_400_000 && slot.available >= 5)!;
+    const target = await otherSlot(staff, line);
     expect((await staff.post(`/api/staff/orders/${order.id}/move`, { toSlotId: target.id, ticketIds: [order.tickets[0].id] })).status).toBe(200);
     expect((await staff.post(`/api/staff/sales/${order.id}/email`, { email: "moved@example.org" })).status).toBe(200);
     // Two people, two tickets that admit: not the moved one's old, void ticket besides.
@@ -274,7 +278,8 @@ describe("attacking the service desk and the box office on the shipped server", 
     // Drawn inside the sale, its 500 QR codes held the slot's lock and the process's only thread for seconds.
     expect(add.answer.status, add.answer.text).toBe(201);
     expect(health.answer.status).toBe(200);
-    expect(Math.max(add.ms, health.ms), JSON.stringify({ add: add.ms, health: health.ms, sale: sold.ms })).toBeLessThan(1500);
+    // Relative to the sale's own time, so a busy machine slows both alike: before, the add waited about as long as the sale.
+    expect(Math.max(add.ms, health.ms), JSON.stringify({ add: add.ms, health: health.ms, sale: sold.ms })).toBeLessThan(sold.ms / 3);
   });
 
   it("building a 500-ticket sale's confirmation PDF keeps the server answering", async () => {
@@ -299,8 +304,7 @@ describe("attacking the service desk and the box office on the shipped server", 
   it("the buyer's order page shows the tickets that admit after a desk move, not the void ones beside them", async () => {
     const staff = await signedInStaff(server.current, "staff");
     const { line, order, key, visitor } = await paidOrder(2);
-    const { slots } = (await staff.get(`/api/exhibitions/${line.slug}/slots`)).body as { slots: { id: string; startsAt: string; available: number }[] };
-    const target = slots.find((slot) => slot.id !== line.slotId && Date.parse(slot.startsAt) > Date.now() + 86_400_000 && slot.available >= 5)!;
+    const target = await otherSlot(staff, line);
     const [first] = (await deskOrder(staff, order.id)).tickets;
     expect((await staff.post(`/api/staff/orders/${order.id}/move`, { toSlotId: target.id, ticketIds: [first!.id] })).status).toBe(200);
     const page = await visitor.get(`/orders/${order.id}?key=${key}`);
