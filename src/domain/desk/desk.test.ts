@@ -8,7 +8,9 @@ import { bookableShow, guest, slotCounts, t0, testCtx } from "../../../tests/sup
 import { databaseForThisFile } from "../../../tests/support/database";
 import { createSlot } from "../../../tests/support/factories";
 import { orderStatus, placeOrder, ticketsWithSlots } from "../../../tests/support/slot-fixtures";
+import { doorTickets } from "../../../tests/support/door-fixtures";
 import { staffCtx, staffMember } from "../../../tests/support/staff-fixtures";
+import { checkIn } from "../checkin/check-in";
 import { DESK_MOVE_MAIL, moveOrder } from "./move-order";
 import { DESK_REFUND_MAIL, refundOrder } from "./refund-order";
 import { CONFIRMATION_RESEND, resendConfirmation } from "./resend-confirmation";
@@ -136,6 +138,32 @@ describe("a refund at the desk", () => {
 });
 
 describe("a move at the desk", () => {
+  it("a desk refund racing the door's scan of the same ticket: it is admitted or refunded, never both, and money follows only a refund", async () => {
+    for (let round = 0; round < 6; round++) {
+      const { order, slot, tickets: [ticket] } = await doorTickets(db.current.db, 1);
+      const now = { now: new Date() };
+      const staff = staffCtx(db.current.db, now, await staffMember(db.current.db, "staff"));
+      const door = staffCtx(db.current.db, now, await staffMember(db.current.db, "door"));
+      const [refunded, scan] = await Promise.all([
+        refusal(refundOrder({ ctx: staff, input: { orderId: order.id, ticketIds: [ticket!.id], reason: "Cannot come" } })),
+        checkIn({ ctx: door, input: { code: ticket!.code } }),
+      ]);
+      const [after] = await db.current.db.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, ticket!.id));
+      const money = await db.current.db.select().from(refunds).where(eq(refunds.orderId, order.id));
+      if (refunded === "done") {
+        expect(scan.result).toBe("void");
+        expect(after!.status).toBe("void");
+        expect(money).toHaveLength(1);
+        expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ sold: 0 });
+      } else {
+        expect(refunded).toBe("ticket_void");
+        expect(scan.result).toBe("admitted");
+        expect(after!.status).toBe("used");
+        expect(money).toHaveLength(0);
+      }
+    }
+  });
+
   it("moves the named tickets to another slot of the exhibition with new codes, voids the old ones, mails and audits it", async () => {
     const ctx = await desk();
     const show = await bookableShow(db.current.db, t0, { capacity: 10, slots: 2 });
