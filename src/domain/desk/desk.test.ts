@@ -135,9 +135,6 @@ describe("a refund at the desk", () => {
     expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ sold: 0 });
     expect(await db.current.db.select().from(auditLog).where(sql`${auditLog.entityId} = ${order.id} AND ${auditLog.action} = 'order.refund'`)).toHaveLength(2);
   });
-});
-
-describe("a move at the desk", () => {
   it("a desk refund racing the door's scan of the same ticket: it is admitted or refunded, never both, and money follows only a refund", async () => {
     for (let round = 0; round < 6; round++) {
       const { order, slot, tickets: [ticket] } = await doorTickets(db.current.db, 1);
@@ -162,6 +159,23 @@ describe("a move at the desk", () => {
         expect(money).toHaveLength(0);
       }
     }
+  });
+});
+
+describe("a move at the desk", () => {
+  it("moves an order's tickets from two slots into a third at once: places leave both, the target takes them all, a refund of the new ones gives back their price", async () => {
+    const ctx = await desk();
+    const show = await bookableShow(db.current.db, t0, { capacity: 20, slots: 3 });
+    const [a, b, c] = show.slots as [typeof show.slots[0], typeof show.slots[0], typeof show.slots[0]];
+    const order = await placeOrder(visitors(), [{ slotId: a.id, ticketTypeId: show.adult.id, quantity: 2 }, { slotId: b.id, ticketTypeId: show.adult.id, quantity: 1 }]);
+    const moved = await moveOrder({ ctx, input: { orderId: order.id, toSlotId: c.id } });
+    const valid = moved.tickets.filter((ticket) => ticket.status === "valid");
+    expect(valid.map((ticket) => ticket.slotId)).toEqual([c.id, c.id, c.id]);
+    expect([await slotCounts(db.current.db, a.id), await slotCounts(db.current.db, b.id), await slotCounts(db.current.db, c.id)].map((counts) => counts.sold)).toEqual([0, 0, 3]);
+    await refundOrder({ ctx, input: { orderId: order.id, reason: "Cannot come after all" } });
+    const money = await db.current.db.select({ amountMinor: refunds.amountMinor }).from(refunds).where(eq(refunds.orderId, order.id));
+    expect(money).toEqual([{ amountMinor: 3 * 25_000 }]);
+    expect(await slotCounts(db.current.db, c.id)).toMatchObject({ sold: 0 });
   });
 
   it("moves the named tickets to another slot of the exhibition with new codes, voids the old ones, mails and audits it", async () => {
