@@ -67,6 +67,12 @@ describe("the service desk's order search", () => {
     expect(await refusal(searchOrders({ ctx: visitors(), input: {} }))).toBe("unauthenticated");
   });
 
+  it("refuses a q without a letter or digit, which pg_trgm has no trigram of and would answer by reading every order", async () => {
+    const ctx = await desk();
+    for (const q of ["%%%", "...", "@@@", "___", "- - -", "%_%_%_"]) expect(await refusal(searchOrders({ ctx, input: { q } })), q).toBe("invalid_request");
+    for (const q of ["a.b", "50%", "zoë", "अनु"]) expect(await refusal(searchOrders({ ctx, input: { q } })), q).toBe("done");
+  });
+
   it("is served by the indexes: the trigram ones for a name or e-mail, the number's and the codes' unique ones, (created_at, id) for paging", async () => {
     const plan = async (query: ReturnType<typeof sql>) =>
       db.current.db.transaction(async (tx) => {
