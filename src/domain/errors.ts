@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | "limit_exceeded"
   | "ticket_type_unavailable"
   | "order_not_paid"
+  | "order_has_no_email"
   | "slug_taken"
   | "capacity_below_taken"
   | "ticket_void"

@@ -69,3 +69,32 @@ test("a box-office sale on a tablet: pick, pay cash, the order number, printable
   await expect(page.getByTestId("counter-total")).toHaveText("₹0");
   await expect(page.getByTestId("counter-slots").getByRole("button").nth(0)).toContainText("7 left");
 });
+
+test("a sale whose answer was lost, then tried again with another payment button, is sold once", async ({ page }) => {
+  const show = await counterShow();
+  await signInTo(page, "/staff/box-office", await staffAccount("staff"));
+  await page.getByRole("button", { name: show.title }).click();
+  await page.getByRole("button", { name: "Add one Adult" }).click();
+  await page.getByRole("button", { name: "Add one Adult" }).click();
+
+  // The server sells, but the tablet never hears so (a Wi-Fi drop): the seller tries the card terminal instead.
+  let lose = true;
+  await page.route("**/api/staff/sales", async (route) => {
+    if (!lose) return route.continue();
+    lose = false;
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Cash", exact: true }).click();
+  await expect(page.getByTestId("counter-problem")).not.toBeEmpty();
+  const retried = page.waitForResponse("**/api/staff/sales");
+  await page.getByRole("button", { name: "Card terminal", exact: true }).click();
+  expect((await retried).status()).toBe(409);
+  await expect(page.getByTestId("counter-problem")).toContainText("An earlier try of this sale went through");
+
+  const sold = await sql<{ orders: number; tickets: number }>(
+    "SELECT count(DISTINCT o.id)::int AS orders, coalesce(sum(oi.quantity), 0)::int AS tickets FROM orders o JOIN order_items oi ON oi.order_id = o.id WHERE oi.slot_id = ANY($1::uuid[])",
+    [show.slots],
+  );
+  expect(sold).toEqual([{ orders: 1, tickets: 2 }]);
+});

@@ -114,6 +114,26 @@ describe("selling at the box office", () => {
     expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ sold: 0 });
   });
 
+  it("refuses with 422 slot_closed, not as sold out, a sale whose slot was cancelled while it waited for the slot", async () => {
+    const ctx = await seller();
+    const show = await bookableShow(db.current.db, t0, { capacity: 20 });
+    const holder = await db.current.pool.connect();
+    await holder.query("BEGIN");
+    await holder.query("SELECT id FROM time_slots WHERE id = $1 FOR NO KEY UPDATE", [show.slot.id]);
+    const sale = refusal(sellAtCounter({ ctx, input: { items: [{ slotId: show.slot.id, ticketTypeId: show.adult.id, quantity: 2 }], payment: "cash" } }));
+    for (;;) {
+      // Asked outside the holder's transaction, whose view of pg_stat_activity would stay as it first read it.
+      const { rows } = await db.current.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+      if (rows[0].n >= 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await holder.query("UPDATE time_slots SET status = 'cancelled' WHERE id = $1", [show.slot.id]);
+    await holder.query("COMMIT");
+    holder.release();
+    expect(await sale).toMatchObject({ code: "slot_closed", slotId: show.slot.id });
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ sold: 0 });
+  });
+
   it("racing visitors' adds on real concurrent connections, never oversells: every place is held or sold once", async () => {
     const show = await bookableShow(db.current.db, t0, { capacity: 30 });
     const sellers = await Promise.all(Array.from({ length: 4 }, () => seller()));

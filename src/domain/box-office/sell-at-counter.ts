@@ -37,7 +37,7 @@ export async function sellAtCounter({ ctx, input }: { ctx: Ctx; input: unknown }
       if (await takeCounterPlaces(db, slotId, places, now)) continue;
       // An expired hold never blocks a buyer (invariant 3): give the slot's back and try once more.
       if ((await releaseExpiredHoldsOfSlot(db, slotId, now)) > 0 && (await takeCounterPlaces(db, slotId, places, now))) continue;
-      throw await noRoom(db, slots.get(slotId)!, lines, ctx.settings.venueTimeZone);
+      throw await noRoom(db, slots.get(slotId)!, lines, now, ctx.settings.venueTimeZone);
     }
 
     const totalMinor = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
@@ -138,11 +138,17 @@ function placesPerSlot(lines: PricedLine[]): [string, number][] {
   return [...places].sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** 409 for the slot that has not the room, with the places it has left and the lines that asked for it. */
-async function noRoom(db: Executor, slot: SlotRow, lines: PricedLine[], timeZone: string): Promise<DomainError> {
-  const [now] = await db.select({ capacity: timeSlots.capacity, held: timeSlots.held, sold: timeSlots.sold }).from(timeSlots).where(eq(timeSlots.id, slot.id));
-  const available = Math.max(0, now!.capacity - now!.held - now!.sold);
+/**
+ * Why the slot's places could not be taken: 422 slot_closed when it was cancelled or ended while
+ * the sale waited for its lock (the conditional update refuses those too), else 409 with the
+ * places it has left and the lines that asked for it.
+ */
+async function noRoom(db: Executor, slot: SlotRow, lines: PricedLine[], now: Date, timeZone: string): Promise<DomainError> {
+  const [current] = await db.select({ capacity: timeSlots.capacity, held: timeSlots.held, sold: timeSlots.sold, status: timeSlots.status, endsAt: timeSlots.endsAt }).from(timeSlots).where(eq(timeSlots.id, slot.id));
   const time = clockTime(slot.startsAt, timeZone);
+  if (current!.status === "cancelled") return new DomainError("slot_closed", `The ${time} slot is cancelled.`, { slotId: slot.id });
+  if (current!.endsAt.getTime() <= now.getTime()) return new DomainError("slot_closed", `The ${time} slot is over.`, { slotId: slot.id });
+  const available = Math.max(0, current!.capacity - current!.held - current!.sold);
   const details = { available, slotId: slot.id, ticketTypeIds: lines.filter((line) => line.slotId === slot.id).map((line) => line.ticketTypeId) };
   if (available === 0) return new DomainError("sold_out", `The ${time} slot is sold out.`, details);
   return new DomainError("insufficient_capacity", `Only ${available} ${available === 1 ? "place" : "places"} left for ${time}; nothing was sold.`, details);

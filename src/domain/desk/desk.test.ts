@@ -8,7 +8,9 @@ import { bookableShow, guest, slotCounts, t0, testCtx } from "../../../tests/sup
 import { databaseForThisFile } from "../../../tests/support/database";
 import { createSlot } from "../../../tests/support/factories";
 import { orderStatus, placeOrder, ticketsWithSlots } from "../../../tests/support/slot-fixtures";
+import { doorTickets } from "../../../tests/support/door-fixtures";
 import { staffCtx, staffMember } from "../../../tests/support/staff-fixtures";
+import { checkIn } from "../checkin/check-in";
 import { DESK_MOVE_MAIL, moveOrder } from "./move-order";
 import { DESK_REFUND_MAIL, refundOrder } from "./refund-order";
 import { CONFIRMATION_RESEND, resendConfirmation } from "./resend-confirmation";
@@ -63,6 +65,12 @@ describe("the service desk's order search", () => {
 
     for (const input of [{ q: "ab" }, { cursor: "bm9wZQ" }, { cursor: "!!" }]) expect(await refusal(searchOrders({ ctx, input }))).toBe("invalid_request");
     expect(await refusal(searchOrders({ ctx: visitors(), input: {} }))).toBe("unauthenticated");
+  });
+
+  it("refuses a q without a letter or digit, which pg_trgm has no trigram of and would answer by reading every order", async () => {
+    const ctx = await desk();
+    for (const q of ["%%%", "...", "@@@", "___", "- - -", "%_%_%_"]) expect(await refusal(searchOrders({ ctx, input: { q } })), q).toBe("invalid_request");
+    for (const q of ["a.b", "50%", "zoë", "अनु"]) expect(await refusal(searchOrders({ ctx, input: { q } })), q).toBe("done");
   });
 
   it("is served by the indexes: the trigram ones for a name or e-mail, the number's and the codes' unique ones, (created_at, id) for paging", async () => {
@@ -133,9 +141,49 @@ describe("a refund at the desk", () => {
     expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ sold: 0 });
     expect(await db.current.db.select().from(auditLog).where(sql`${auditLog.entityId} = ${order.id} AND ${auditLog.action} = 'order.refund'`)).toHaveLength(2);
   });
+  it("a desk refund racing the door's scan of the same ticket: it is admitted or refunded, never both, and money follows only a refund", async () => {
+    for (let round = 0; round < 6; round++) {
+      const { order, slot, tickets: [ticket] } = await doorTickets(db.current.db, 1);
+      const now = { now: new Date() };
+      const staff = staffCtx(db.current.db, now, await staffMember(db.current.db, "staff"));
+      const door = staffCtx(db.current.db, now, await staffMember(db.current.db, "door"));
+      const [refunded, scan] = await Promise.all([
+        refusal(refundOrder({ ctx: staff, input: { orderId: order.id, ticketIds: [ticket!.id], reason: "Cannot come" } })),
+        checkIn({ ctx: door, input: { code: ticket!.code } }),
+      ]);
+      const [after] = await db.current.db.select({ status: tickets.status }).from(tickets).where(eq(tickets.id, ticket!.id));
+      const money = await db.current.db.select().from(refunds).where(eq(refunds.orderId, order.id));
+      if (refunded === "done") {
+        expect(scan.result).toBe("void");
+        expect(after!.status).toBe("void");
+        expect(money).toHaveLength(1);
+        expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ sold: 0 });
+      } else {
+        expect(refunded).toBe("ticket_void");
+        expect(scan.result).toBe("admitted");
+        expect(after!.status).toBe("used");
+        expect(money).toHaveLength(0);
+      }
+    }
+  });
 });
 
 describe("a move at the desk", () => {
+  it("moves an order's tickets from two slots into a third at once: places leave both, the target takes them all, a refund of the new ones gives back their price", async () => {
+    const ctx = await desk();
+    const show = await bookableShow(db.current.db, t0, { capacity: 20, slots: 3 });
+    const [a, b, c] = show.slots as [typeof show.slots[0], typeof show.slots[0], typeof show.slots[0]];
+    const order = await placeOrder(visitors(), [{ slotId: a.id, ticketTypeId: show.adult.id, quantity: 2 }, { slotId: b.id, ticketTypeId: show.adult.id, quantity: 1 }]);
+    const moved = await moveOrder({ ctx, input: { orderId: order.id, toSlotId: c.id } });
+    const valid = moved.tickets.filter((ticket) => ticket.status === "valid");
+    expect(valid.map((ticket) => ticket.slotId)).toEqual([c.id, c.id, c.id]);
+    expect([await slotCounts(db.current.db, a.id), await slotCounts(db.current.db, b.id), await slotCounts(db.current.db, c.id)].map((counts) => counts.sold)).toEqual([0, 0, 3]);
+    await refundOrder({ ctx, input: { orderId: order.id, reason: "Cannot come after all" } });
+    const money = await db.current.db.select({ amountMinor: refunds.amountMinor }).from(refunds).where(eq(refunds.orderId, order.id));
+    expect(money).toEqual([{ amountMinor: 3 * 25_000 }]);
+    expect(await slotCounts(db.current.db, c.id)).toMatchObject({ sold: 0 });
+  });
+
   it("moves the named tickets to another slot of the exhibition with new codes, voids the old ones, mails and audits it", async () => {
     const ctx = await desk();
     const show = await bookableShow(db.current.db, t0, { capacity: 10, slots: 2 });

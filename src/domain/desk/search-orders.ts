@@ -57,7 +57,10 @@ function matching(q: string): SQL {
   const byCode = code && sql`o.id = (SELECT order_id FROM tickets WHERE code = ${code})`;
   if (byCode && /\d/.test(q)) return byCode;
   if (WHOLE_EMAIL.test(q)) return sql`lower(o.email) LIKE ${`${escapeLike(q.toLowerCase())}%`}`;
-  if (q.length < MIN_PARTIAL) throw new DomainError("invalid_request", "Some query parameters are not valid.", { fields: { q: `must be an order number, a ticket code, or at least ${MIN_PARTIAL} characters of a name or e-mail` } });
+  // pg_trgm makes its trigrams of letters and digits alone: of "%%%" or "..." it has none, and the index none to narrow a scan of every order by.
+  if (q.length < MIN_PARTIAL || !/[\p{L}\p{N}]/u.test(q)) {
+    throw new DomainError("invalid_request", "Some query parameters are not valid.", { fields: { q: `must be an order number, a ticket code, or at least ${MIN_PARTIAL} characters of a name or e-mail, with a letter or digit` } });
+  }
   const pattern = likePattern(q);
   const partial = q.includes("@") ? [sql`lower(o.email) LIKE ${pattern}`] : [sql`lower(o.name) LIKE ${pattern}`, sql`lower(o.email) LIKE ${pattern}`];
   // A code all of letters (as typed, O for 0) could also be part of a name.

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { refunds } from "@/db/schema";
+import { orders, refunds } from "@/db/schema";
+import { sellAtCounter } from "@/domain/box-office/sell-at-counter";
 import { addToCart } from "@/domain/cart/add-to-cart";
 import { isDomainError } from "@/domain/errors";
 import { bookableShow, guest, holdAccounts, slotCounts, t0, testCtx } from "../../../tests/support/cart-fixtures";
@@ -53,5 +54,37 @@ describe("a cancel with moves racing visitors' adds on the target slot", () => {
     expect(target.sold).toBe(2 * moved);
     expect(await slotCounts(db.current.db, from.id)).toMatchObject({ held: 0, sold: 0 });
     for (const row of await holdAccounts(db.current.db)) expect(row.held).toBe(row.live);
+  });
+});
+
+describe("a cancel racing a counter sale on the slot", () => {
+  it("refunds the sale that committed while the cancel waited for the slot: no paid ticket is left on a cancelled slot", async () => {
+    const admin = staffCtx(db.current.db, clock, await staffMember(db.current.db, "admin"));
+    const seller = staffCtx(db.current.db, clock, await staffMember(db.current.db, "staff"));
+    const { slot, adult } = await bookableShow(db.current.db, t0, { capacity: 20 });
+    const waiting = async (n: number) => {
+      for (;;) {
+        const { rows } = await db.current.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (rows[0]!.n >= n) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    // Someone holds the slot: the sale queues for it first, the cancel (which finds no order on the slot yet) behind it.
+    const holder = await db.current.pool.connect();
+    await holder.query("BEGIN");
+    await holder.query("SELECT id FROM time_slots WHERE id = $1 FOR NO KEY UPDATE", [slot.id]);
+    const sale = sellAtCounter({ ctx: seller, input: { items: [{ slotId: slot.id, ticketTypeId: adult.id, quantity: 2 }], payment: "cash" } });
+    await waiting(1);
+    const cancel = cancelSlot({ ctx: admin, input: { slotId: slot.id, reason: "Burst pipe" } });
+    await waiting(2);
+    await holder.query("COMMIT");
+    holder.release();
+
+    const sold = await sale;
+    const outcomes = await cancel;
+    expect(outcomes).toEqual([expect.objectContaining({ id: sold.id, outcome: "refunded" })]);
+    expect((await db.current.db.select({ status: orders.status }).from(orders).where(eq(orders.id, sold.id)))[0]!.status).toBe("refunded");
+    expect(await db.current.db.select({ amountMinor: refunds.amountMinor }).from(refunds).where(eq(refunds.orderId, sold.id))).toEqual([{ amountMinor: 2 * adult.priceMinor }]);
+    expect(await slotCounts(db.current.db, slot.id)).toMatchObject({ held: 0, sold: 0 });
   });
 });

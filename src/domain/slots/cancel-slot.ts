@@ -133,7 +133,9 @@ async function lockEverything(db: Executor, slotId: string, moveTo: string | und
     if (newSlots.length > 0) await lockSlots(db, newSlots);
     newSlots.forEach((id) => slots.add(id));
 
-    if (newCarts.length === 0 && newOrders.length === 0) return { orders: [...lockedOrders.values()].sort((a, b) => a.id.localeCompare(b.id)) };
+    // Done only after a round that found nothing new with the slots already locked: a sale at the
+    // counter that committed while we waited for the slot made a paid order no earlier round saw.
+    if (newCarts.length === 0 && newOrders.length === 0 && newSlots.length === 0) return { orders: [...lockedOrders.values()].sort((a, b) => a.id.localeCompare(b.id)) };
   }
 }
 

@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   idempotency_conflict: 409,
   already_checked_in: 409,
   order_not_paid: 409,
+  order_has_no_email: 409,
   slug_taken: 409,
   capacity_below_taken: 409,
   ticket_void: 409,

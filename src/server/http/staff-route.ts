@@ -21,6 +21,12 @@ type Options<S extends BodySpec> = {
   status?: number;
   /** What a replay of an Idempotency-Key answers: the first answer less what is shown only once. */
   replayed?: (body: unknown) => unknown;
+  /**
+   * What the answer shows, made after the commit (for the first answer and every replay alike):
+   * what costs time to draw and needs no lock, such as a big sale's QR codes, drawn inside the
+   * transaction would keep its slots locked against every visitor meanwhile.
+   */
+  present?: (body: unknown, ctx: Ctx) => Promise<unknown>;
   /** Run once a write has committed (or replayed), e.g. to send what it queued in the outbox at once. */
   afterCommit?: () => void;
   /** How a write counts against the account's limit, when not as one change (the door counts scans). */
@@ -73,6 +79,6 @@ export function staffRoute<P = Record<string, never>, S extends BodySpec = undef
       return reply.is(result) ? { status: result.status, body: result.body } : { status: options.status ?? 200, body: result };
     }, options.replayed);
     options.afterCommit?.();
-    return json(answer.body, { status: answer.status });
+    return json(options.present ? await options.present(answer.body, ctx) : answer.body, { status: answer.status });
   });
 }

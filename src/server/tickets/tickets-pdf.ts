@@ -10,6 +10,7 @@ import { ticketQrCodes } from "./ticket-qr";
 import { processSingleton } from "../shared";
 
 const QR_SIZE = 170;
+const PAGES_PER_TURN = 10;
 
 /**
  * A stored QR code's dark modules as runs [x, y, length] along its rows, and its size in modules.
@@ -52,6 +53,8 @@ export async function ticketsPdf(order: Order, timeZone: string, qrCodes: Map<st
   const finished = new Promise<Buffer>((resolve) => document.on("end", () => resolve(Buffer.concat(chunks))));
 
   for (const [index, ticket] of order.tickets.entries()) {
+    // A counter sale's hundreds of pages, drawn at one go, would stall every other request of the process.
+    if (index % PAGES_PER_TURN === PAGES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     if (index > 0) document.addPage();
     document.font("Helvetica-Bold").fontSize(9).fillColor("#7a2e1d").text(VENUE.name.toUpperCase());
     document.moveDown(0.4).font("Helvetica-Bold").fontSize(15).fillColor("#1f1a17").text(ticket.exhibition.title);
@@ -77,7 +80,9 @@ const fingerprintOf = (order: Order, timeZone: string) =>
  * a name corrected) makes it again, once. Its size is bounded by MAX_CART_TICKETS for visitors'
  * orders.
  */
-export function ticketsPdfOf(db: Executor, order: Order, timeZone: string): Promise<Buffer> {
+export function ticketsPdfOf(db: Executor, whole: Order, timeZone: string): Promise<Buffer> {
+  // A void ticket (refunded, or moved and replaced) admits nobody: printed, it only sends someone to the door with it.
+  const order = { ...whole, tickets: whole.tickets.filter((ticket) => ticket.status !== "void") };
   const fingerprint = fingerprintOf(order, timeZone);
   // Downloads of one order at the same moment (a double click, the outbox and a download) share one build.
   const key = `${order.id} ${fingerprint}`;

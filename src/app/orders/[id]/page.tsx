@@ -36,6 +36,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
     });
   const zone = config().venueTimeZone;
   const accessKey = orderAccessKey(order.id);
+  // A void ticket (refunded, or moved and replaced by a new code) admits nobody: its QR code would only be shown at the door in vain.
+  const admitting = order.tickets.filter((ticket) => ticket.status !== "void");
 
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -58,10 +60,10 @@ export default async function OrderPage({ params, searchParams }: Props) {
             Download tickets (PDF)
           </a>
           <ul className="mt-8 grid gap-6 sm:grid-cols-2">
-            {order.tickets.map((ticket, index) => (
+            {admitting.map((ticket, index) => (
               <li key={ticket.id} className="rounded-xl border border-line bg-white p-5" data-testid="ticket">
                 <p className="text-sm text-muted">
-                  Ticket {index + 1} of {order.tickets.length}
+                  Ticket {index + 1} of {admitting.length}
                 </p>
                 <h2 className="font-serif text-xl font-semibold text-ink">{ticket.exhibition.title}</h2>
                 <p className="text-ink">{formatWhen(ticket.startsAt, zone)}</p>

@@ -22,6 +22,8 @@ function preselect(slots: CounterSlot[], now: string): CounterSlot | undefined {
   return slots.find((slot) => slot.placesLeft > 0 && slot.startsAt > now) ?? slots.find((slot) => slot.placesLeft > 0) ?? slots[0];
 }
 
+const SOLD_BEFORE = "An earlier try of this sale went through (see the till): nothing more was sold. Reload the page to start a new sale.";
+
 /**
  * Selling at the counter in a few taps: the exhibition, the time (the next with room chosen), the
  * tickets, then the payment button, which sells at once (an invoice first asks whom to send it to).
@@ -61,11 +63,13 @@ export function BoxOffice({ exhibitions, timeZone, currency, now }: { exhibition
     setBusy(true);
     setProblem(undefined);
     try {
-      const answer = await staffApi<{ order: Order; ticketsUrl: string }>("/api/staff/sales", { method: "POST", body: sale(payment), idempotencyKey: `${saleKey}-${payment}` });
+      const answer = await staffApi<{ order: Order; ticketsUrl: string }>("/api/staff/sales", { method: "POST", body: sale(payment), idempotencyKey: saleKey });
       setSold({ ...answer, payment });
       router.refresh();
     } catch (error) {
-      setProblem({ text: problemMessage(error), fields: ((error as StaffApiProblem).details?.fields as Record<string, string> | undefined) ?? {} });
+      // The key is the sale's, whatever the button: a try whose answer was lost and that went through is never sold again another way.
+      const soldBefore = (error as StaffApiProblem).code === "idempotency_conflict";
+      setProblem({ text: soldBefore ? SOLD_BEFORE : problemMessage(error), fields: ((error as StaffApiProblem).details?.fields as Record<string, string> | undefined) ?? {} });
       router.refresh();
     } finally {
       setBusy(false);
