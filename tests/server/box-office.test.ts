@@ -64,6 +64,10 @@ describe("the box office on the shipped server", () => {
     const line = await slotWithRoom(5);
     const { order } = (await staff.post("/api/staff/sales", sale(line, 1, "card_terminal"))).body;
     expect(order).toMatchObject({ name: "Walk-up", email: "" });
+    const page = await staff.get(`/orders/${order.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("Show each QR code at the door");
+    expect(page.text).not.toContain("Sent to");
     expectApiError(await (await signedInStaff(server.current, "door")).post(`/api/staff/sales/${order.id}/email`, { email: "a@example.org" }), 403, "forbidden");
     const emailed = await staff.post(`/api/staff/sales/${order.id}/email`, { email: "walk-up@example.org" });
     expect(emailed.status, emailed.text).toBe(200);

@@ -14,7 +14,13 @@ const link = (order: Order) => `${config().publicUrl}${orderPath(order.id)}`;
 
 /** The confirmation: the tickets as a PDF and the order's access link, which is how a guest comes back to it. */
 export function confirmationMail(order: Order, pdf: Buffer): Message {
-  const lines = order.items.map((item) => `  ${item.quantity} × ${item.ticketType.name}, ${item.exhibition.title}`).join("\n");
+  // From the tickets that admit, not the order's lines: a resend after the desk refunded some must not promise them.
+  const counts = new Map<string, number>();
+  for (const ticket of order.tickets.filter((one) => one.status !== "void")) {
+    const line = `${ticket.ticketType.name}, ${ticket.exhibition.title}`;
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  }
+  const lines = [...counts].map(([line, quantity]) => `  ${quantity} × ${line}`).join("\n");
   return {
     messageId: `order-${order.number}-confirmation@${host()}`,
     from: from(),

@@ -54,7 +54,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {order.status === "paid" && (
         <>
           <p className="mt-2 text-muted">
-            Sent to {order.email}. Show each QR code at the door, on your phone or printed.
+            {/* A walk-up sold at the counter may have given no address. */}
+            {order.email && `Sent to ${order.email}. `}Show each QR code at the door, on your phone or printed.
           </p>
           <a href={`/api/orders/${order.id}/tickets.pdf?key=${accessKey}`} className="mt-4 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark" download>
             Download tickets (PDF)
