@@ -6,6 +6,7 @@ import { withTransaction, type Ctx } from "../context";
 import { recordFunnel } from "../funnel/record-funnel";
 import { issueTickets } from "../tickets/issue-tickets";
 import { lockOrderPlaces } from "./order-places";
+import { isUuid } from "../uuid";
 
 /** A provider's webhook event, checked and put in our terms. */
 export type PaymentEvent = {
@@ -36,12 +37,11 @@ export const isRefundReason = (outcome: string): outcome is RefundReason => (REF
 export type PaymentOutcome = "duplicate" | "unknown_order" | "unmatched_payment" | "paid" | "late_paid" | RefundReason | "declined" | "ignored";
 
 type LockedOrder = { id: string; status: string; total_minor: number; currency: string };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The order an event is about, locked; found by our id, or by the provider's order we stored for it. */
 async function lockOrderOf(db: Executor, event: PaymentEvent): Promise<LockedOrder | undefined> {
   const where = event.orderId
-    ? UUID.test(event.orderId) ? sql`id = ${event.orderId}` : undefined
+    ? isUuid(event.orderId) ? sql`id = ${event.orderId}` : undefined
     : event.providerOrderRef ? sql`provider_ref = ${event.providerOrderRef}` : undefined;
   if (!where) return undefined;
   const { rows } = await db.execute<LockedOrder>(sql`SELECT id, status, total_minor, currency FROM orders WHERE provider = ${event.provider} AND ${where} FOR UPDATE`);

@@ -3,8 +3,7 @@ import { orders } from "../../db/schema";
 import type { Ctx } from "../context";
 import { DomainError } from "../errors";
 import { loadOrder, type Order } from "./order-view";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../uuid";
 
 /**
  * An order for whoever may see it: the signed-in buyer, or the holder of its access link (checked
@@ -13,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function getOrder({ ctx, input }: { ctx: Ctx; input: { orderId: string; userId?: string; hasAccessLink: boolean } }): Promise<Order> {
   const missing = new DomainError("not_found", "There is no such order.");
-  if (!UUID.test(input.orderId)) throw missing;
+  if (!isUuid(input.orderId)) throw missing;
   const [head] = await ctx.db.select({ userId: orders.userId }).from(orders).where(eq(orders.id, input.orderId));
   const allowed = head && (input.hasAccessLink || (input.userId !== undefined && head.userId === input.userId));
   if (!allowed) throw missing;

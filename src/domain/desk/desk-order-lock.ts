@@ -3,14 +3,13 @@ import type { Executor } from "../../db/client";
 import type { OrderStatus } from "../checkout/order-view";
 import { DomainError } from "../errors";
 import { notAnOrder } from "./staff-order-view";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "../uuid";
 
 export type DeskOrder = { id: string; number: string; status: OrderStatus; name: string; email: string };
 
 /** The order a desk change is about, locked first, as every change takes an order before its slots and tickets (invariant 6); 404 when there is none. */
 export async function lockDeskOrder(db: Executor, orderId: string): Promise<DeskOrder> {
-  if (!UUID.test(orderId)) throw notAnOrder();
+  if (!isUuid(orderId)) throw notAnOrder();
   const { rows } = await db.execute<DeskOrder>(sql`SELECT id, number, status, name, email FROM orders WHERE id = ${orderId} FOR UPDATE`);
   if (!rows[0]) throw notAnOrder();
   return rows[0];

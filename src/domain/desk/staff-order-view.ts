@@ -5,10 +5,10 @@ import type { Ctx } from "../context";
 import { DomainError } from "../errors";
 import { money, type Money } from "../money";
 import { authorize } from "../staff/authorize";
+import { isUuid } from "../uuid";
 
 // An order's trail is short (a few changes and scans); the cap keeps a pathological one from making the page huge.
 const MAX_TRAIL = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type StaffTicket = TicketView & { checkedInAt: string | null; gate: string | null; voidReason: string | null };
 export type StaffOrder = Omit<Order, "tickets"> & {
@@ -73,7 +73,7 @@ export async function loadStaffOrder(db: Executor, orderId: string): Promise<Sta
 /** Staff: one order with everything the desk shows; 404 for an id that is not an order's. */
 export async function staffOrder({ ctx, input }: { ctx: Ctx; input: { orderId: string } }): Promise<StaffOrder> {
   authorize(ctx, "staff");
-  if (!UUID.test(input.orderId)) throw notAnOrder();
+  if (!isUuid(input.orderId)) throw notAnOrder();
   const order = await loadStaffOrder(ctx.db, input.orderId);
   if (!order) throw notAnOrder();
   return order;
