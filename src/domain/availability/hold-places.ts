@@ -19,8 +19,16 @@ export async function holdPlaces(db: Executor, slotId: string, quantity: number,
 /** holdPlaces without the refusal: true when the places are held, false (nothing changed) when there is no room. */
 export async function tryHoldPlaces(db: Executor, slotId: string, quantity: number, window: SalesWindow): Promise<boolean> {
   if (quantity <= 0) return keepBookable(db, slotId, window);
-  if (await takeHold(db, slotId, quantity, window)) return true;
-  return (await releaseExpiredHoldsOfSlot(db, slotId, window.now)) > 0 && (await takeHold(db, slotId, quantity, window));
+  return takeBeforeExpiredHolds(db, slotId, window.now, () => takeHold(db, slotId, quantity, window));
+}
+
+/**
+ * `take` (a conditional update of the slot's places), tried again once after the slot's expired
+ * holds are given back when it found no room: an expired hold never blocks a buyer (invariant 3).
+ */
+export async function takeBeforeExpiredHolds(db: Executor, slotId: string, now: Date, take: () => Promise<boolean>): Promise<boolean> {
+  if (await take()) return true;
+  return (await releaseExpiredHoldsOfSlot(db, slotId, now)) > 0 && (await take());
 }
 
 /** Why a hold on the slot was refused, in the visitor's words, with the places still free. */

@@ -2,7 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { exhibitions, orderItems, orders, outbox, payments, ticketTypes, timeSlots } from "../../db/schema";
 import { lockSlots, takeCounterPlaces } from "../availability/holds";
-import { releaseExpiredHoldsOfSlot } from "../availability/release-expired-holds";
+import { takeBeforeExpiredHolds } from "../availability/hold-places";
 import { clockTime } from "../calendar/venue-time";
 import { loadOrder, type Order } from "../checkout/order-view";
 import { withTransaction, type Ctx } from "../context";
@@ -34,10 +34,7 @@ export async function sellAtCounter({ ctx, input }: { ctx: Ctx; input: unknown }
     const slots = await sellableSlots(db, lines, now, ctx.settings.venueTimeZone);
     await lockSlots(db, [...slots.keys()]);
     for (const [slotId, places] of placesPerSlot(lines)) {
-      if (await takeCounterPlaces(db, slotId, places, now)) continue;
-      // An expired hold never blocks a buyer (invariant 3): give the slot's back and try once more.
-      if ((await releaseExpiredHoldsOfSlot(db, slotId, now)) > 0 && (await takeCounterPlaces(db, slotId, places, now))) continue;
-      throw await noRoom(db, slots.get(slotId)!, lines, now, ctx.settings.venueTimeZone);
+      if (!(await takeBeforeExpiredHolds(db, slotId, now, () => takeCounterPlaces(db, slotId, places, now)))) throw await noRoom(db, slots.get(slotId)!, lines, now, ctx.settings.venueTimeZone);
     }
 
     const totalMinor = lines.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0);
