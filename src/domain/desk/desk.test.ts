@@ -203,6 +203,22 @@ describe("a move at the desk", () => {
     expect(await refusal(moveOrder({ ctx, input: { orderId: order.id, ticketIds: [before[0]!.id], toSlotId: from.id } }))).toBe("ticket_void");
   });
 
+  it("gives back the target's expired holds rather than refusing the move for want of room (invariant 3)", async () => {
+    const ctx = await desk();
+    const show = await bookableShow(db.current.db, t0, { capacity: 10, slots: 2 });
+    const [from, to] = show.slots as [typeof show.slot, typeof show.slot];
+    const order = await placeOrder(visitors(), [{ slotId: from.id, ticketTypeId: show.adult.id, quantity: 3 }]);
+    expect(await refusal(addToCart({ ctx: visitors(), input: { owner: guest(), slotId: to.id, ticketTypeId: show.adult.id, quantity: 10 } }))).toBe("done");
+    clock.now = new Date(t0.getTime() + 20 * 60_000);
+    try {
+      expect(await refusal(moveOrder({ ctx, input: { orderId: order.id, toSlotId: to.id } }))).toBe("done");
+    } finally {
+      clock.now = t0;
+    }
+    expect(await slotCounts(db.current.db, to.id)).toMatchObject({ sold: 3, held: 0 });
+    expect(await slotCounts(db.current.db, from.id)).toMatchObject({ sold: 0 });
+  });
+
   it("refuses a slot of another exhibition, a started or cancelled one, and one without the room, changing nothing", async () => {
     const ctx = await desk();
     const show = await bookableShow(db.current.db, t0, { capacity: 10, slots: 2 });

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { orderItems, tickets } from "../../db/schema";
+import { takeBeforeExpiredHolds } from "../availability/hold-places";
 import { issueTickets } from "../tickets/issue-tickets";
 
 /** A valid ticket, locked by the caller, with what its line says of it. */
@@ -10,7 +11,7 @@ export type LockedTicket = { id: string; orderId: string; orderItemId: string; c
  * Moves one order's valid tickets from `fromSlotId` to `toSlotId`, all or nothing. The target's
  * places are taken by one conditional update (invariants 2 and 10, without the visitors' sales
  * window: staff may move people into a closed slot, never into a started or cancelled one or past
- * its capacity). Then the old tickets become void ("moved"), their lines point at the target, and
+ * its capacity; expired holds given back first, invariant 3). Then the old tickets become void ("moved"), their lines point at the target, and
  * new tickets with new codes replace them. False, changing nothing, when
  * the target has not the room. The caller holds the order, both slots and the tickets locked.
  */
@@ -18,10 +19,11 @@ export async function moveTickets(db: Executor, input: { orderId: string; fromSl
   const { orderId, tickets: moving, now } = input;
   const places = moving.filter((ticket) => ticket.consumesCapacity).length;
   if (places > 0) {
-    const taken = await db.execute(sql`
-      UPDATE time_slots SET sold = sold + ${places}
-      WHERE id = ${input.toSlotId} AND status <> 'cancelled' AND starts_at > ${now} AND held + sold + ${places} <= capacity`);
-    if (taken.rowCount !== 1) return false;
+    const take = async () =>
+      (await db.execute(sql`
+        UPDATE time_slots SET sold = sold + ${places}
+        WHERE id = ${input.toSlotId} AND status <> 'cancelled' AND starts_at > ${now} AND held + sold + ${places} <= capacity`)).rowCount === 1;
+    if (!(await takeBeforeExpiredHolds(db, input.toSlotId, now, take))) return false;
     await db.execute(sql`UPDATE time_slots SET sold = sold - ${places} WHERE id = ${input.fromSlotId}`);
   }
   await db.execute(sql`UPDATE tickets SET status = 'void', voided_at = ${now}, void_reason = 'moved' WHERE id IN ${moving.map((ticket) => ticket.id)}`);
