@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 const config: NextConfig = {
   // pg, pino and prom-client keep one module instance (and so one pool, one registry) shared with
@@ -8,4 +9,5 @@ const config: NextConfig = {
   reactStrictMode: true,
 };
 
-export default config;
+// next-intl finds each request's language and messages through src/i18n/request.ts.
+export default createNextIntlPlugin("./src/i18n/request.ts")(config);

@@ -1,5 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CartBadge } from "@/components/cart/cart-badge";
 import { CartProvider } from "@/components/cart/cart-provider";
 import { formatZoneName } from "@/components/format";
@@ -7,6 +9,7 @@ import { VENUE } from "@/domain/venue";
 import { config } from "@/server/config";
 import { visitorCart } from "@/server/page-cart";
 import { roleIncludes } from "@/domain/staff/authorize";
+import { clientMessagesFor } from "@/i18n/catalog";
 import { pageUser } from "@/server/page-user";
 import "./globals.css";
 
@@ -19,13 +22,14 @@ export const metadata: Metadata = {
 export const viewport: Viewport = { themeColor: "#7a2e1d", width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [cart, user] = await Promise.all([visitorCart(), pageUser()]);
+  const [cart, user, locale, t] = await Promise.all([visitorCart(), pageUser(), getLocale(), getTranslations("common")]);
   return (
-    <html lang="en-IN">
+    <html lang={locale}>
       <body className="min-h-screen font-sans antialiased flex flex-col">
+        <NextIntlClientProvider locale={locale} messages={clientMessagesFor(locale)} timeZone={config().venueTimeZone}>
         <CartProvider initialCart={cart}>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:px-3 focus:py-2 focus:text-ink">
-          Skip to content
+          {t("skipToContent")}
         </a>
         <header className="border-b border-line bg-paper/95">
           <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-4">
@@ -34,23 +38,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <img src="/icon.svg" alt="" width={36} height={36} />
               <span className="font-serif text-lg font-semibold leading-tight text-ink sm:text-xl">{VENUE.name}</span>
             </Link>
-            <nav aria-label="Main">
+            <nav aria-label={t("mainNav")}>
               <ul className="flex items-center gap-5 text-sm font-medium">
                 <li>
                   <Link href="/exhibitions" className="text-ink underline-offset-4 hover:underline">
-                    What&rsquo;s on
+                    {t("whatsOn")}
                   </Link>
                 </li>
                 {user && roleIncludes(user.role, "door") && (
                   <li>
                     <Link href="/staff" className="text-ink underline-offset-4 hover:underline" data-testid="staff-link">
-                      Staff
+                      {t("staff")}
                     </Link>
                   </li>
                 )}
                 <li>
                   <Link href={user ? "/account" : "/sign-in"} className="text-ink underline-offset-4 hover:underline" data-testid="account-link">
-                    {user ? "Account" : "Sign in"}
+                    {user ? t("account") : t("signIn")}
                   </Link>
                 </li>
                 <li>
@@ -65,13 +69,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         </main>
         <footer className="mt-16 border-t border-line bg-white/60">
           <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-muted sm:flex-row sm:justify-between">
-            <p>
-              {VENUE.name}, {VENUE.city}. Open daily, 10:00–18:00.
-            </p>
-            <p>All times are shown in museum time ({formatZoneName(config().venueTimeZone)}).</p>
+            <p>{t("openingHours", { venue: VENUE.name, city: VENUE.city })}</p>
+            <p>{t("timesInVenueZone", { zone: formatZoneName(config().venueTimeZone) })}</p>
           </div>
         </footer>
         </CartProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { money } from "@/domain/money";
-import { formatMoney } from "./format";
+import { formatDay, formatMoney } from "./format";
 
 // Intl puts a no-break space between a currency code and the number.
 const plain = (text: string) => text.replace(/\u00a0/g, " ");
@@ -19,5 +19,14 @@ describe("formatMoney", () => {
     expect(plain(formatMoney(money(0, "INR")))).toBe("₹0");
     expect(plain(formatMoney(money(1_00_000_00, "INR")))).toBe("₹1,00,000");
     expect(plain(formatMoney(money(7, "JPY")))).toBe("JP¥7");
+  });
+});
+
+describe("formatting per language", () => {
+  it("writes money and days the way Hindi and Kannada readers do", () => {
+    expect(plain(formatMoney(money(1_00_000_00, "INR"), "hi"))).toBe("₹1,00,000");
+    expect(formatDay("2026-11-22", "long", "hi")).toBe("रविवार, 22 नवंबर 2026");
+    expect(formatDay("2026-11-22", "long", "kn")).toBe("ಭಾನುವಾರ, ನವೆಂಬರ್ 22, 2026");
+    expect(formatDay("2026-11-22", "short", "en")).toBe("Sun 22 Nov");
   });
 });

@@ -1,20 +1,21 @@
 import { clockTime, venueDateOf } from "@/domain/calendar/venue-time";
 import { minorDigits, type Money } from "@/domain/money";
+import { DEFAULT_LOCALE, INTL_TAGS, type Locale } from "@/i18n/locales";
 
 /** "₹250", "₹99.50", "¥1,200", "KWD 1.250": whole amounts without decimals, others with the currency's own digits. */
-export function formatMoney(money: Money): string {
+export function formatMoney(money: Money, locale: Locale = DEFAULT_LOCALE): string {
   const digits = minorDigits(money.currency);
   const major = money.amount / 10 ** digits;
-  return new Intl.NumberFormat("en-IN", { style: "currency", currency: money.currency, minimumFractionDigits: Number.isInteger(major) ? 0 : digits, maximumFractionDigits: Number.isInteger(major) ? 0 : digits }).format(major);
+  return new Intl.NumberFormat(INTL_TAGS[locale], { style: "currency", currency: money.currency, minimumFractionDigits: Number.isInteger(major) ? 0 : digits, maximumFractionDigits: Number.isInteger(major) ? 0 : digits }).format(major);
 }
 
 export function formatTime(iso: string, timeZone: string): string {
   return clockTime(new Date(iso), timeZone);
 }
 
-/** A venue day (YYYY-MM-DD) as "Sat 21 Nov"; noon UTC keeps the weekday right in every zone. */
-export function formatDay(date: string, style: "short" | "long" = "short"): string {
-  return new Intl.DateTimeFormat("en-GB", {
+/** A venue day (YYYY-MM-DD) as "Sat 21 Nov" (in English); noon UTC keeps the weekday right in every zone. */
+export function formatDay(date: string, style: "short" | "long" = "short", locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : INTL_TAGS[locale], {
     timeZone: "UTC",
     weekday: style,
     day: "numeric",
@@ -30,4 +31,4 @@ export function formatZoneName(timeZone: string): string {
 }
 
 /** An instant as the venue's day and time: "Sunday, 22 November 2026, 11:00". */
-export const formatWhen = (iso: string, timeZone: string) => `${formatDay(venueDateOf(new Date(iso), timeZone), "long")}, ${formatTime(iso, timeZone)}`;
+export const formatWhen = (iso: string, timeZone: string, locale: Locale = DEFAULT_LOCALE) => `${formatDay(venueDateOf(new Date(iso), timeZone), "long", locale)}, ${formatTime(iso, timeZone)}`;

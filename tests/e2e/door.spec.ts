@@ -106,8 +106,9 @@ test("without a network the door decides by itself, and uploads its scans when t
 
   await openDoor(page, "Basement");
   const synced = await page.getByTestId("door-last-synced").textContent();
-  // The worker that serves the page offline is in control before the network goes.
+  // The worker that serves the page offline is in control, and the page is kept, before the network goes.
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
+  await expect(page.getByTestId("door-offline-ready")).toHaveAttribute("data-ready", "true");
 
   await context.setOffline(true);
   await page.reload();

@@ -18,6 +18,7 @@ export function DoorScanner({ zone }: { zone: string }) {
   const [gate, setGate] = useState<string | undefined>();
   const [editingGate, setEditingGate] = useState(false);
   const [result, setResult] = useState<ScanResult | undefined>();
+  const [offlineReady, setOfflineReady] = useState(false);
   const audio = useRef<AudioContext | undefined>(undefined);
   const door = useDoor(gate, zone);
 
@@ -26,7 +27,9 @@ export function DoorScanner({ zone }: { zone: string }) {
     setGate(doorStorage.gate());
     setMounted(true);
     /* eslint-enable react-hooks/set-state-in-effect */
-    keepDoorOffline().catch(() => undefined);
+    keepDoorOffline()
+      .then(setOfflineReady)
+      .catch(() => setOfflineReady(false));
   }, []);
 
   const read = async (text: string) => {
@@ -69,7 +72,7 @@ export function DoorScanner({ zone }: { zone: string }) {
       </div>
       <div className="flex flex-col gap-4">
         <ResultPanel result={result} zone={zone} />
-        <SyncStatus online={door.online} queued={door.queue.length} lastSynced={door.lastSynced} report={door.report} />
+        <SyncStatus online={door.online} queued={door.queue.length} lastSynced={door.lastSynced} report={door.report} offlineReady={offlineReady} />
       </div>
     </div>
   );

@@ -7,10 +7,11 @@ const CACHE = "door-v1";
 /**
  * Installs the door's service worker (public/door-sw.js) and stores the page and the scripts it
  * loaded now: the worker only sees requests made after it took control, and a reload without a
- * network needs this very page's files.
+ * network needs this very page's files. True once both are in place: until then a reload without a
+ * network finds no page, so the scanner says so rather than let staff believe it is ready.
  */
-export async function keepDoorOffline() {
-  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+export async function keepDoorOffline(): Promise<boolean> {
+  if (!("serviceWorker" in navigator) || !("caches" in window)) return false;
   await navigator.serviceWorker.register("/door-sw.js", { scope: "/staff/door" });
   const assets = performance
     .getEntriesByType("resource")
@@ -19,6 +20,8 @@ export async function keepDoorOffline() {
     .map((url) => url.pathname + url.search);
   const cache = await caches.open(CACHE);
   await Promise.all([cache.add(location.pathname), ...[...new Set(assets)].map((asset) => cache.match(asset).then((hit) => (hit ? undefined : cache.add(asset))))]);
+  await navigator.serviceWorker.ready;
+  return true;
 }
 
 /**

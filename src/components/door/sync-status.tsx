@@ -3,7 +3,19 @@ import type { SyncReport } from "./use-door";
 const clock = (iso: string) => new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
 
 /** Whether the server is reachable, what waits to be uploaded, and what the last upload came to. */
-export function SyncStatus({ online, queued, lastSynced, report }: { online: boolean; queued: number; lastSynced: string | undefined; report: SyncReport | undefined }) {
+export function SyncStatus({
+  online,
+  queued,
+  lastSynced,
+  report,
+  offlineReady,
+}: {
+  online: boolean;
+  queued: number;
+  lastSynced: string | undefined;
+  report: SyncReport | undefined;
+  offlineReady: boolean;
+}) {
   return (
     <section aria-label="Sync" className="rounded-xl border border-line bg-white p-4 text-ink">
       <p className="flex flex-wrap gap-x-6 gap-y-1">
@@ -13,6 +25,9 @@ export function SyncStatus({ online, queued, lastSynced, report }: { online: boo
         </span>
         <span data-testid="door-queued">{queued} waiting to upload</span>
         <span data-testid="door-last-synced">Last synced {lastSynced ? clock(lastSynced) : "never"}</span>
+        <span data-testid="door-offline-ready" data-ready={offlineReady}>
+          {offlineReady ? "Kept on this device for use offline" : "Not yet kept for use offline"}
+        </span>
       </p>
       {report && (
         <div className="mt-2 text-sm" data-testid="door-sync-report">

@@ -43,6 +43,8 @@ export const orders = pgTable("orders", {
   channel: orderChannel("channel").notNull().default("online"),
   // The staff member who sold it at the counter; null for a visitor's own order.
   soldBy: text("sold_by").references(() => users.id, { onDelete: "set null" }),
+  // The language the buyer booked in: their e-mails and ticket PDF are written in it.
+  locale: text("locale").notNull().default("en"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [
   index("orders_user").on(table.userId, table.createdAt),

@@ -22,7 +22,7 @@ export type Contact = { name: string; email: string; phone?: string };
  * (started, closed) refuses the whole checkout, changing nothing: the visitor pays for exactly
  * the lines they saw, at the prices their holds were taken at, or is told which to remove.
  */
-export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; contact: Contact; userId?: string; provider: string } }): Promise<Order> {
+export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartOwner; contact: Contact; userId?: string; provider: string; locale?: string } }): Promise<Order> {
   return withTransaction(ctx, async (tx) => {
     const { db } = tx;
     const now = ctx.now();
@@ -49,6 +49,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
         totalMinor: held.reduce((sum, line) => sum + line.unitPriceMinor * line.quantity, 0),
         currency: ctx.settings.currency,
         provider: input.provider,
+        locale: input.locale,
         expiresAt: new Date(now.getTime() + ctx.settings.paymentTtlSeconds * 1000),
         // Its places stay counted against the address they were held from until it is paid or expires.
         clientAddress: held.find((line) => line.clientAddress)?.clientAddress,

@@ -18,6 +18,8 @@ export type Order = {
   expiresAt: string;
   paidAt: string | null;
   tickets: TicketView[];
+  /** The language the buyer booked in (en, hi, kn): their e-mails and PDF follow it. */
+  locale: string;
 };
 
 /** Orders as API.md's Order, in the order of the ids given. */
@@ -63,6 +65,7 @@ export async function loadOrders(db: Executor, orderIds: string[]): Promise<Orde
         total: money(head.totalMinor, head.currency),
         expiresAt: head.expiresAt.toISOString(),
         paidAt: head.paidAt?.toISOString() ?? null,
+        locale: head.locale,
         tickets: issued
           .filter((ticket) => ticket.orderId === id)
           .map((ticket) => {

@@ -10,6 +10,7 @@ import { readJson } from "./body";
 import { idempotent } from "./idempotency";
 import { checkSameOrigin } from "./origin";
 import { limitCartWrites } from "./rate-limit";
+import { requestLocale } from "./request-locale";
 import { json, route } from "./route";
 
 const contact = z.object({
@@ -32,7 +33,7 @@ export const checkoutRoute = route(async ({ ctx, request }) => {
   const user = await sessionUserOf(request.headers);
   const provider = config().paymentProvider;
   const answer = await idempotent(ctx, request, ownerKey(owner), body, async (ctx) => {
-    const order = await checkout({ ctx, input: { owner, contact: { ...body, phone: body.phone || undefined }, userId: user?.id, provider } });
+    const order = await checkout({ ctx, input: { owner, contact: { ...body, phone: body.phone || undefined }, userId: user?.id, provider, locale: requestLocale(request.headers) } });
     return {
       status: 201,
       body: { order: (await withQrCodes(ctx.db, [order]))[0], orderUrl: orderPath(order.id), payment: { provider, redirectUrl: payPath(provider, order.id) } },

@@ -1,0 +1,27 @@
+import enCommon from "../../messages/en/common.json";
+import hiCommon from "../../messages/hi/common.json";
+import knCommon from "../../messages/kn/common.json";
+import type { Locale } from "./locales";
+
+/**
+ * Every message, one file per namespace and language under messages/. Imported, not read from disk,
+ * so TypeScript checks each `t("…")` key against English and each language has every namespace.
+ * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
+ */
+const en = { common: enCommon };
+export type Messages = typeof en;
+
+const CATALOG: Record<Locale, Messages> = {
+  en,
+  hi: { common: hiCommon },
+  kn: { common: knCommon },
+};
+
+const SERVER_ONLY: readonly (keyof Messages)[] = [];
+
+export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
+
+/** What a page's client components may need: everything but the mails' and the PDF's texts. */
+export function clientMessagesFor(locale: Locale): Partial<Messages> {
+  return Object.fromEntries(Object.entries(CATALOG[locale]).filter(([namespace]) => !SERVER_ONLY.includes(namespace as keyof Messages)));
+}
