@@ -5,7 +5,7 @@ import path from "node:path";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../../..");
 
-const BUILD_INPUTS = ["src", "public", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
+const BUILD_INPUTS = ["src", "public", "messages", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json"];
 const STAMP = path.join(projectRoot, ".next", "source-hash");
 
 async function filesUnder(entry: string): Promise<string[]> {
