@@ -5,16 +5,16 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { useCart } from "../cart/cart-provider";
 import { formatMoney } from "../format";
-import { ContactField, type ContactFieldSpec } from "./contact-field";
+import { TextField } from "../form/text-field";
 
-type Values = Record<ContactFieldSpec["name"], string>;
+type Values = Record<"name" | "email" | "phone", string>;
 type Problems = Partial<Values>;
 type Answer = { payment?: { redirectUrl: string }; error?: { code: string; message: string; fields?: Record<string, string> } };
 
-const FIELDS: ContactFieldSpec[] = [
+const FIELDS: { name: keyof Values; type: string; autoComplete: string; required?: false }[] = [
   { name: "name", type: "text", autoComplete: "name" },
   { name: "email", type: "email", autoComplete: "email" },
-  { name: "phone", type: "tel", autoComplete: "tel", optional: true },
+  { name: "phone", type: "tel", autoComplete: "tel", required: false },
 ];
 // This tab's own copy of what was typed, so a reload or an expiry loses nothing; sessionStorage,
 // never localStorage: a buyer's details must not outlive the tab on a shared device.
@@ -45,6 +45,8 @@ export function CheckoutForm({ name = "", email = "" }: { name?: string; email?:
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; problems: Problems }>();
   const alert = useRef<HTMLParagraphElement>(null);
+  // The problems below are whole sentences already, in the page's language.
+  const wording = { optional: t("optional"), problem: (_label: string, problem: string) => problem };
 
   useEffect(() => {
     // Back from the payment page may show this page as it was left: ready again, and a new visit.
@@ -119,7 +121,13 @@ export function CheckoutForm({ name = "", email = "" }: { name?: string; email?:
         </p>
       )}
       {FIELDS.map((field) => (
-        <ContactField key={field.name} formId={id} field={field} value={values[field.name]} problem={error?.problems[field.name]} onChange={(value) => change(field.name, value)} />
+        <TextField
+          key={field.name}
+          formId={id}
+          field={{ ...field, label: t(field.name), value: values[field.name], onChange: (value) => change(field.name, value) }}
+          problem={error?.problems[field.name]}
+          wording={wording}
+        />
       ))}
       <div>
         <button type="submit" disabled={busy || !payable} className="w-full rounded-lg bg-accent px-5 py-3 text-lg font-semibold text-white hover:bg-accent-dark disabled:opacity-50">
