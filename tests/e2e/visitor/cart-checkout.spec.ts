@@ -180,3 +180,25 @@ test("after a failed Pay the focus moves to the error, which names the fields or
   await expect(alert).toContainText("No longer on sale");
   await expect(alert).toBeFocused();
 });
+
+/** The cart, checkout, payment and terms pages in Hindi and Kannada. */
+for (const [locale, words] of [
+  ["hi", { cart: "आपकी कार्ट", checkout: "चेकआउट", pay: /का भुगतान करें$/, terms: "शर्तें और रिफ़ंड नीति" }],
+  ["kn", { cart: "ನಿಮ್ಮ ಕಾರ್ಟ್", checkout: "ಚೆಕ್‌ಔಟ್", pay: /ಪಾವತಿಸಿ$/, terms: "ನಿಯಮಗಳು ಮತ್ತು ಮರುಪಾವತಿ ನೀತಿ" }],
+] as const) {
+  test(`the cart, checkout and terms read in ${locale}`, async ({ page }) => {
+    await page.context().addCookies([{ name: "locale", value: locale, url: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` }]);
+    await holdAdults(page, dayFor(locale === "hi" ? 45 : 46), "16:00", 1);
+    await page.goto("/cart");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.cart);
+    await expect(page.getByTestId("countdown")).toHaveText(/^\d\d:\d\d$/);
+    await expectNoAxeViolations(page);
+    await page.goto("/checkout");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.checkout);
+    await expect(page.getByRole("button", { name: words.pay })).toBeEnabled();
+    await expectNoAxeViolations(page);
+    await page.goto("/terms");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(words.terms);
+    await expectNoAxeViolations(page);
+  });
+}
