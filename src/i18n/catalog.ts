@@ -1,6 +1,18 @@
 import enCommon from "../../messages/en/common.json";
 import hiCommon from "../../messages/hi/common.json";
 import knCommon from "../../messages/kn/common.json";
+import enCart from "../../messages/en/cart.json";
+import hiCart from "../../messages/hi/cart.json";
+import knCart from "../../messages/kn/cart.json";
+import enCheckout from "../../messages/en/checkout.json";
+import hiCheckout from "../../messages/hi/checkout.json";
+import knCheckout from "../../messages/kn/checkout.json";
+import enPay from "../../messages/en/pay.json";
+import hiPay from "../../messages/hi/pay.json";
+import knPay from "../../messages/kn/pay.json";
+import enTerms from "../../messages/en/terms.json";
+import hiTerms from "../../messages/hi/terms.json";
+import knTerms from "../../messages/kn/terms.json";
 import type { Locale } from "./locales";
 
 /**
@@ -8,13 +20,13 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon };
+const en = { common: enCommon, cart: enCart, checkout: enCheckout, pay: enPay, terms: enTerms };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon },
-  kn: { common: knCommon },
+  hi: { common: hiCommon, cart: hiCart, checkout: hiCheckout, pay: hiPay, terms: hiTerms },
+  kn: { common: knCommon, cart: knCart, checkout: knCheckout, pay: knPay, terms: knTerms },
 };
 
 const SERVER_ONLY: readonly (keyof Messages)[] = [];

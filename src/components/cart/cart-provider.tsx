@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import type { Availability } from "@/domain/availability/slot-availability";
 import type { Cart, CartItem } from "@/domain/cart/cart-view";
@@ -38,6 +39,21 @@ export function CartProvider({ initialCart, children }: { initialCart: Cart; chi
   const [pending, startTransition] = useTransition();
   const [watched, setWatched] = useState("");
   const listeners = useRef(new Set<Listener>());
+  const router = useRouter();
+
+  // A page shown again from the back/forward cache shows the cart and orders as they were when it
+  // was left (Back from the payment page: before checkout emptied the cart): ask for both again.
+  useEffect(() => {
+    const restored = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      router.refresh();
+      void fetch("/api/cart")
+        .then((response) => response.json() as Promise<{ cart?: Cart }>)
+        .then(({ cart }) => cart && setCart(cart), () => undefined);
+    };
+    window.addEventListener("pageshow", restored);
+    return () => window.removeEventListener("pageshow", restored);
+  }, [router]);
 
   // One stream per page: the cart (from any tab or device) and the watched slots. It is opened
   // again once a first add has given this visitor a cart, and browsers reconnect it by themselves.

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, customType, index, integer, jsonb, pgEnum, pgSequence, pgTable, text, timestamp, unique, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
+import { carts } from "./cart";
 import { ticketTypes } from "./catalog";
 import { timeSlots } from "./schedule";
 
@@ -45,12 +46,16 @@ export const orders = pgTable("orders", {
   soldBy: text("sold_by").references(() => users.id, { onDelete: "set null" }),
   // The language the buyer booked in: their e-mails and ticket PDF are written in it.
   locale: text("locale").notNull().default("en"),
+  // The cart it was checked out from: the way back to it for a guest, whose only identity is that cart's cookie.
+  cartId: uuid("cart_id").references(() => carts.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [
   index("orders_user").on(table.userId, table.createdAt),
   // The till: one staff member's counter sales of a day.
   index("orders_sold_by").on(table.soldBy, table.createdAt).where(sql`${table.soldBy} IS NOT NULL`),
   index("orders_pending_expiry").on(table.expiresAt).where(sql`${table.status} = 'pending_payment'`),
+  // Indexed whole, not only while pending: a cart's deletion (sign-in merges it away) sets it null.
+  index("orders_cart").on(table.cartId),
   index("orders_pending_by_address").on(table.clientAddress).where(sql`${table.status} = 'pending_payment'`),
   // A provider's event names its own order (Razorpay): it finds ours by this, and never two of ours.
   uniqueIndex("orders_provider_ref").on(table.provider, table.providerRef),

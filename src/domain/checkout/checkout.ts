@@ -50,6 +50,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
         currency: ctx.settings.currency,
         provider: input.provider,
         locale: input.locale,
+        cartId,
         expiresAt: new Date(now.getTime() + ctx.settings.paymentTtlSeconds * 1000),
         // Its places stay counted against the address they were held from until it is paid or expires.
         clientAddress: held.find((line) => line.clientAddress)?.clientAddress,

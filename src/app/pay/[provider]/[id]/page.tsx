@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { clockTime } from "@/domain/calendar/venue-time";
 import { loadOrder } from "@/domain/checkout/order-view";
 import { recordPaymentStarted } from "@/domain/funnel/payment-started";
 import { formatMoney } from "@/components/format";
+import { FocusedAlert } from "@/components/checkout/focused-alert";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { RazorpayButton } from "@/components/checkout/razorpay-button";
 import { config } from "@/server/config";
@@ -15,14 +17,16 @@ import { paymentSession } from "@/server/payments/payment-session";
 import { requestContext } from "@/server/request-context";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Payment" };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("pay"))("title") };
+}
 
 type Props = { params: Promise<{ provider: string; id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const RESULTS: Record<string, string> = {
-  declined: "Your payment was declined and nothing was charged. Your places are still held: you can try again.",
-  refund: "Your payment arrived after the places had gone; it is being refunded in full.",
-};
+// What a provider's answer, sent back here as ?result=, tells the buyer.
+const RESULTS = ["declined", "refund"] as const;
+const isResult = (value: unknown): value is (typeof RESULTS)[number] => RESULTS.includes(value as (typeof RESULTS)[number]);
 
 /** Our page between checkout and the provider: the test provider's buttons, Razorpay's checkout, or a redirect to Stripe. */
 export default async function PayPage({ params, searchParams }: Props) {
@@ -34,17 +38,18 @@ export default async function PayPage({ params, searchParams }: Props) {
   if (!order) notFound();
   if (order.status === "paid") redirect(orderPath(id));
   const { venueTimeZone, publicUrl } = config();
-  const result = typeof query.result === "string" ? RESULTS[query.result] : undefined;
+  const [t, locale] = await Promise.all([getTranslations("pay"), getLocale()]);
+  const result = isResult(query.result) ? t(query.result) : undefined;
 
   if (order.status !== "pending_payment") {
     return (
       <div className="mx-auto max-w-xl px-4 py-10">
-        <h1 className="font-serif text-3xl font-semibold text-ink">Order {order.number}</h1>
+        <h1 className="font-serif text-3xl font-semibold text-ink">{t("orderHeading", { number: order.number })}</h1>
         <p className="mt-4 rounded-lg border border-warn/40 bg-warn/5 px-4 py-3 text-warn" role="status">
-          {order.status === "refunded" ? RESULTS.refund : "The time to pay for this order has run out and its places have been released."}
+          {order.status === "refunded" ? t("refund") : t("expired")}
         </p>
         <Link href="/exhibitions" className="mt-6 inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark">
-          Book again
+          {t("bookAgain")}
         </Link>
       </div>
     );
@@ -59,32 +64,30 @@ export default async function PayPage({ params, searchParams }: Props) {
 
   return (
     <div className="mx-auto max-w-xl px-4 py-10">
-      <p className="text-sm font-semibold uppercase tracking-widest text-accent">{provider === "test" ? "Test payment" : "Payment"}</p>
-      <h1 className="mt-2 font-serif text-3xl font-semibold text-ink">Pay for order {order.number}</h1>
+      <p className="text-sm font-semibold uppercase tracking-widest text-accent">{provider === "test" ? t("kickerTest") : t("kicker")}</p>
+      <h1 className="mt-2 font-serif text-3xl font-semibold text-ink">{t("heading", { number: order.number })}</h1>
       {result && (
-        <p role="alert" className="mt-4 rounded-lg border border-sold/30 bg-sold/5 px-4 py-3 text-sold">
-          {result}
-        </p>
+        <FocusedAlert className="mt-4 rounded-lg border border-sold/30 bg-sold/5 px-4 py-3 text-sold">{result}</FocusedAlert>
       )}
       <OrderSummary order={order} timeZone={venueTimeZone} className="mt-6" />
-      <p className="mt-3 text-sm text-muted">Your places are held until {clockTime(new Date(order.expiresAt), venueTimeZone)}.</p>
+      <p className="mt-3 text-sm text-muted">{t("heldUntil", { time: clockTime(new Date(order.expiresAt), venueTimeZone) })}</p>
       {provider === "test" ? (
         <>
-          <p className="mt-6 text-sm text-muted">This museum takes test payments: no money moves. Choose what the bank answers.</p>
+          <p className="mt-6 text-sm text-muted">{t("testNote")}</p>
           <div className="mt-3 flex flex-wrap gap-3">
             {(["pay", "decline"] as const).map((outcome) => (
               <form key={outcome} method="post" action={`/pay/test/${id}/complete`}>
                 <input type="hidden" name="key" value={key} />
                 <input type="hidden" name="outcome" value={outcome} />
                 <button type="submit" className={outcome === "pay" ? "rounded-lg bg-accent px-6 py-3 font-semibold text-white hover:bg-accent-dark" : "rounded-lg border border-line bg-white px-6 py-3 font-semibold text-ink hover:border-accent"}>
-                  {outcome === "pay" ? `Pay ${formatMoney(order.total)}` : "Decline"}
+                  {outcome === "pay" ? t("pay", { amount: formatMoney(order.total, locale) }) : t("decline")}
                 </button>
               </form>
             ))}
           </div>
         </>
       ) : (
-        started && "checkout" in started && <RazorpayButton options={started.checkout} orderUrl={orderPath(id)} label={`Pay ${formatMoney(order.total)}`} />
+        started && "checkout" in started && <RazorpayButton options={started.checkout} orderUrl={orderPath(id)} label={t("pay", { amount: formatMoney(order.total, locale) })} />
       )}
     </div>
   );
