@@ -1,6 +1,9 @@
 import enCommon from "../../messages/en/common.json";
 import hiCommon from "../../messages/hi/common.json";
 import knCommon from "../../messages/kn/common.json";
+import enWaitlistMail from "../../messages/en/waitlist-mail.json";
+import hiWaitlistMail from "../../messages/hi/waitlist-mail.json";
+import knWaitlistMail from "../../messages/kn/waitlist-mail.json";
 import type { Locale } from "./locales";
 
 /**
@@ -8,16 +11,16 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon };
+const en = { common: enCommon, "waitlist-mail": enWaitlistMail };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon },
-  kn: { common: knCommon },
+  hi: { common: hiCommon, "waitlist-mail": hiWaitlistMail },
+  kn: { common: knCommon, "waitlist-mail": knWaitlistMail },
 };
 
-const SERVER_ONLY: readonly (keyof Messages)[] = [];
+const SERVER_ONLY: readonly (keyof Messages)[] = ["waitlist-mail"];
 
 export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
 
