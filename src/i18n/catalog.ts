@@ -1,6 +1,9 @@
 import enCommon from "../../messages/en/common.json";
 import hiCommon from "../../messages/hi/common.json";
 import knCommon from "../../messages/kn/common.json";
+import enWaitlist from "../../messages/en/waitlist.json";
+import hiWaitlist from "../../messages/hi/waitlist.json";
+import knWaitlist from "../../messages/kn/waitlist.json";
 import enWaitlistMail from "../../messages/en/waitlist-mail.json";
 import hiWaitlistMail from "../../messages/hi/waitlist-mail.json";
 import knWaitlistMail from "../../messages/kn/waitlist-mail.json";
@@ -11,13 +14,13 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon, "waitlist-mail": enWaitlistMail };
+const en = { common: enCommon, waitlist: enWaitlist, "waitlist-mail": enWaitlistMail };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon, "waitlist-mail": hiWaitlistMail },
-  kn: { common: knCommon, "waitlist-mail": knWaitlistMail },
+  hi: { common: hiCommon, waitlist: hiWaitlist, "waitlist-mail": hiWaitlistMail },
+  kn: { common: knCommon, waitlist: knWaitlist, "waitlist-mail": knWaitlistMail },
 };
 
 const SERVER_ONLY: readonly (keyof Messages)[] = ["waitlist-mail"];
