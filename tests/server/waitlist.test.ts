@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { waitlistEntries } from "@/db/schema";
-import { readOutboxMail } from "../support/mail-files";
+import { waitlistMail } from "../support/waitlist-mail";
 import { expectApiError } from "../support/http-client";
 import { productionServerForThisFile } from "../support/production-server";
 import { bookableSlot } from "./demo-museum";
@@ -20,16 +20,7 @@ async function soldOutSlot() {
   return { ...line, holder, itemId: added.body.cart.items[0].id as string, path: `/api/exhibitions/${line.slug}/slots/${line.slotId}/waitlist` };
 }
 
-async function waitForMail(messageId: string): Promise<string> {
-  for (let tries = 0; ; tries++) {
-    try {
-      return await readOutboxMail(server.current.dataDir, messageId);
-    } catch (error) {
-      if (tries > 60) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-}
+const waitForMail = (messageId: string) => waitlistMail(server.current.dataDir, messageId);
 
 describe("POST /api/exhibitions/{slug}/slots/{id}/waitlist", () => {
   it("joins a sold-out slot with 201, the same answer for an address already waiting, and 422 not_sold_out for a slot with room", async () => {
