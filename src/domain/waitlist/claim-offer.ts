@@ -1,5 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { cartItems, ticketTypes } from "../../db/schema";
+import { keepBookable } from "../availability/holds";
+import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { DomainError } from "../errors";
 import { lockCart } from "../cart/cart-lock";
@@ -24,6 +26,8 @@ export async function claimOffer({ ctx, input }: { ctx: Ctx; input: { token: str
       RETURNING slot_id, ticket_type_id, quantity`);
     const offer = rows[0];
     if (!offer) throw new DomainError("not_found", "This offer has been used or has run out.");
+    // A slot cancelled or closed since the offer was made: its places are nobody's to book.
+    if (!(await keepBookable(db, offer.slot_id, salesWindow(now, settings.venueTimeZone)))) throw new DomainError("slot_closed", "This time is no longer on sale.");
     const cart = await lockCart(db, input.owner, now);
     // Lock order, as in leaving: the entry, then the slots (the trigger and the sweeper, which take a
     // slot first, skip a locked entry, so none of them waits for the other).

@@ -181,7 +181,7 @@ describe("claiming and leaving", () => {
     expect((await entriesOf(show.slot.id))[0]).toMatchObject({ status: "claimed" });
   });
 
-  it("refuses a claim after the offer ran out, and one over the cart's limits, changing nothing", async () => {
+  it("refuses a claim after the offer ran out, one over the cart's limits, and one for a slot closed since, changing nothing", async () => {
     const { ctx, show, carts, join } = await soldOut();
     await join("late@example.org", 2);
     await removeItem({ ctx, input: carts[0]! });
@@ -192,6 +192,9 @@ describe("claiming and leaving", () => {
     expect(await refusal(claimOffer({ ctx: { ...ctx, settings: { ...ctx.settings, maxCartTickets: 11 } }, input: { token, owner } }))).toMatchObject({ code: "limit_exceeded" });
     expect((await entriesOf(show.slot.id))[0]).toMatchObject({ status: "offered" });
     expect(await refusal(claimOffer({ ctx: { ...ctx, now: () => later(601) }, input: { token, owner } }))).toMatchObject({ code: "not_found" });
+    await db.current.db.execute(sql`UPDATE time_slots SET status = 'closed' WHERE id = ${show.slot.id}`);
+    expect(await refusal(claimOffer({ ctx, input: { token, owner } }))).toMatchObject({ code: "slot_closed" });
+    expect((await entriesOf(show.slot.id))[0]).toMatchObject({ status: "offered" });
     await noDrift();
   });
 
