@@ -19,6 +19,8 @@ export type Settings = {
   holdTtlSeconds: number;
   holdMaxSeconds: number;
   paymentTtlSeconds: number;
+  /** How long a waiting-list offer holds its places for the one in line (WAITLIST_HOLD_SECONDS); 1800 when not set. */
+  waitlistHoldSeconds?: number;
   /** A ticket admits from this long before its slot starts until this long after it ends. */
   checkInOpensMinutesBefore: number;
   checkInClosesMinutesAfter: number;

@@ -25,6 +25,7 @@ export type DomainErrorCode =
   | "no_active_ticket_type"
   | "payload_too_large"
   | "unsupported_media_type"
+  | "not_sold_out"
   | "busy";
 
 const domainError = brand<DomainError>("DomainError");

@@ -13,6 +13,12 @@ import knPay from "../../messages/kn/pay.json";
 import enTerms from "../../messages/en/terms.json";
 import hiTerms from "../../messages/hi/terms.json";
 import knTerms from "../../messages/kn/terms.json";
+import enWaitlist from "../../messages/en/waitlist.json";
+import hiWaitlist from "../../messages/hi/waitlist.json";
+import knWaitlist from "../../messages/kn/waitlist.json";
+import enWaitlistMail from "../../messages/en/waitlist-mail.json";
+import hiWaitlistMail from "../../messages/hi/waitlist-mail.json";
+import knWaitlistMail from "../../messages/kn/waitlist-mail.json";
 import type { Locale } from "./locales";
 
 /**
@@ -20,16 +26,16 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon, cart: enCart, checkout: enCheckout, pay: enPay, terms: enTerms };
+const en = { common: enCommon, cart: enCart, checkout: enCheckout, pay: enPay, terms: enTerms, waitlist: enWaitlist, "waitlist-mail": enWaitlistMail };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon, cart: hiCart, checkout: hiCheckout, pay: hiPay, terms: hiTerms },
-  kn: { common: knCommon, cart: knCart, checkout: knCheckout, pay: knPay, terms: knTerms },
+  hi: { common: hiCommon, cart: hiCart, checkout: hiCheckout, pay: hiPay, terms: hiTerms, waitlist: hiWaitlist, "waitlist-mail": hiWaitlistMail },
+  kn: { common: knCommon, cart: knCart, checkout: knCheckout, pay: knPay, terms: knTerms, waitlist: knWaitlist, "waitlist-mail": knWaitlistMail },
 };
 
-const SERVER_ONLY: readonly (keyof Messages)[] = [];
+const SERVER_ONLY: readonly (keyof Messages)[] = ["waitlist-mail"];
 
 export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
 

@@ -5,6 +5,7 @@ import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-ho
 import { expireOrders } from "@/domain/checkout/expire-orders";
 import { pruneFunnelEvents } from "@/domain/funnel/prune-funnel";
 import { fillBookingWindow } from "@/domain/schedule/fill-booking-window";
+import { expireOffers } from "@/domain/waitlist/expire-offers";
 import type { Database, DatabaseHandle } from "@/db/client";
 import { now } from "./clock";
 import { forgetFinishedRateLimits } from "./http/database-rate-limiter";
@@ -76,6 +77,8 @@ function runJobs(db: Database, log: Logger, metrics: Metrics): () => Promise<voi
         metrics.holdsExpired.inc(swept.lines);
         const expiredOrders = await expireOrders(db, at);
         if (expiredOrders > 0) log.info({ orders: expiredOrders }, "expired unpaid orders and gave their places back");
+        const lapsedOffers = await expireOffers(db, at);
+        if (lapsedOffers > 0) log.info({ offers: lapsedOffers }, "waiting-list offers ran out; their places went to the next in line or the public");
         await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, new Date(at.getTime() - IDEMPOTENCY_WINDOW_MS)));
       } catch (error) {
         log.error({ err: error }, "the hold sweeper failed");

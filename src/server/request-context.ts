@@ -18,6 +18,7 @@ export function settings(): Settings {
     holdTtlSeconds: c.holdTtlSeconds,
     holdMaxSeconds: c.holdMaxSeconds,
     paymentTtlSeconds: c.paymentTtlSeconds,
+    waitlistHoldSeconds: c.waitlistHoldSeconds,
     checkInOpensMinutesBefore: c.checkInOpensMinutesBefore,
     checkInClosesMinutesAfter: c.checkInClosesMinutesAfter,
   };

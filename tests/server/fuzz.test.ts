@@ -19,6 +19,8 @@ const ROUTES: [string, string][] = [
   ["GET", "/api/exhibitions/{slug}"],
   ["GET", "/api/exhibitions/{slug}/slots"],
   ["POST", "/api/exhibitions/{slug}/slots/{slotId}/waitlist"],
+  ["POST", "/api/waitlist/claim"],
+  ["POST", "/api/waitlist/leave"],
   ["GET", "/api/cart"],
   ["POST", "/api/cart/items"],
   ["PATCH", "/api/cart/items/{itemId}"],

@@ -171,9 +171,12 @@ export const refunds = pgTable("refunds", {
 export const outbox = pgTable("outbox", {
   id: uuid("id").primaryKey().defaultRandom(),
   kind: text("kind").notNull(),
-  orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+  // Null for a job about no order (a waiting-list e-mail, whose entry is its subject).
+  orderId: uuid("order_id").references(() => orders.id, { onDelete: "cascade" }),
   paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "cascade" }),
   subjectId: uuid("subject_id"),
+  // What the job needs that is nowhere else, such as a link's token of which only a hash is kept; cleared once done.
+  payload: jsonb("payload").$type<Record<string, string>>(),
   attempts: integer("attempts").notNull().default(0),
   // A worker that takes a job leases it until then; a crashed worker's job is taken again after.
   leasedUntil: timestamp("leased_until", { withTimezone: true }),

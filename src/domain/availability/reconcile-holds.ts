@@ -2,13 +2,15 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { lockSlots } from "./holds";
 
-/** The places a slot `s`'s held cart lines and orders waiting for payment account for (invariant 3). */
+/** The places a slot `s`'s held cart lines, orders waiting for payment and waiting-list offers account for (invariant 3). */
 export const LIVE_HOLDS = sql`((
   SELECT coalesce(sum(ci.quantity), 0)::int FROM cart_items ci JOIN ticket_types t ON t.id = ci.ticket_type_id
   WHERE ci.slot_id = s.id AND ci.status = 'held' AND t.consumes_capacity
 ) + (
   SELECT coalesce(sum(oi.quantity), 0)::int FROM order_items oi JOIN orders o ON o.id = oi.order_id
   WHERE oi.slot_id = s.id AND o.status = 'pending_payment' AND oi.consumes_capacity
+) + (
+  SELECT coalesce(sum(w.quantity), 0)::int FROM waitlist_entries w WHERE w.slot_id = s.id AND w.status = 'offered'
 ))`;
 
 /**

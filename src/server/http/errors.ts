@@ -26,6 +26,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   slot_closed: 422,
+  not_sold_out: 422,
   email_taken: 422,
   limit_exceeded: 422,
   ticket_type_unavailable: 422,

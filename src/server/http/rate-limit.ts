@@ -26,6 +26,8 @@ function limiters() {
       resendsPerOrder: sharedLimiter(pool, { keyPrefix: "resend", points: RESENDS_PER_ORDER_PER_HOUR, duration: 3600, whenStoreFails: "count-per-process" }),
       imagesPerStaff: sharedLimiter(pool, { keyPrefix: "images", points: config().rateLimitImagesPerHour, duration: 3600, whenStoreFails: "count-per-process" }),
       perAddress: sharedLimiter(pool, { keyPrefix: "ip", points: config().rateLimitIpPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      waitlistPerAddress: sharedLimiter(pool, { keyPrefix: "waitlist-ip", points: WAITLIST_JOINS_PER_ADDRESS_PER_HOUR, duration: 3600, whenStoreFails: "refuse" }),
+      waitlistPerEmail: sharedLimiter(pool, { keyPrefix: "waitlist-email", points: WAITLIST_JOINS_PER_EMAIL_PER_HOUR, duration: 3600, whenStoreFails: "refuse" }),
       signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
       signInPerAccount: sharedLimiter(pool, { keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60, whenStoreFails: "refuse" }),
       signInPerAddress: sharedLimiter(pool, { keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60, whenStoreFails: "refuse" }),
@@ -133,4 +135,23 @@ export async function forgiveSignIn(request: Request, email: string): Promise<vo
   await Promise.all([signInPerEmail.reward(emailFromAddress(request, email)), signInPerAccount.reward(email)]).catch((error: unknown) =>
     logger().warn({ err: error }, "could not give a successful sign-in's attempts back"),
   );
+}
+
+/**
+ * Each join sends an e-mail: one address cannot flood inboxes or fill every sold-out slot's line
+ * with made-up addresses, and nobody's inbox gets more than a few waiting-list e-mails an hour,
+ * whoever asks. Counted before the join runs, so parallel requests cannot overtake the count.
+ */
+export const WAITLIST_JOINS_PER_ADDRESS_PER_HOUR = 20;
+export const WAITLIST_JOINS_PER_EMAIL_PER_HOUR = 5;
+
+export async function limitWaitlistJoins(request: Request, email: string): Promise<void> {
+  const { waitlistPerAddress, waitlistPerEmail } = limiters();
+  await consume(waitlistPerAddress, clientIp(request), "waiting-list requests");
+  await consume(waitlistPerEmail, email.trim().toLowerCase(), "waiting-list requests for this e-mail");
+}
+
+/** Leaving by a link: counted per address like any visitor's change. */
+export async function limitWaitlistLeaves(request: Request): Promise<void> {
+  await consume(limiters().perAddress, clientIp(request), "changes");
 }

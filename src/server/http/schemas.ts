@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isVenueDate, VENUE_YEARS } from "@/domain/calendar/venue-time";
+import { TOKEN_PATTERN } from "@/domain/waitlist/tokens";
 import { config } from "../config";
 
 export const uuid = (what: string) => z.string(`must be the ${what}'s id`).uuid(`must be the ${what}'s id`);
@@ -21,3 +22,6 @@ export const plainText = (max: number) =>
     .string("must be text")
     .max(max, `must be at most ${max} characters`)
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "must not contain control characters");
+
+/** The body of a waiting-list link's action: the link's token. */
+export const waitlistToken = z.object({ token: z.string("must be the link's token").regex(TOKEN_PATTERN, "must be the link's token") });

@@ -10,7 +10,8 @@ import { sendMail } from "../mail/mailer";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
 import { deskMovedMail, deskRefundMail, resentConfirmationMail } from "./order-mails";
 
-type Job = typeof outbox.$inferSelect;
+// Jobs about an order: outbox.ts hands them over only once it has checked the order is named.
+type Job = typeof outbox.$inferSelect & { orderId: string };
 
 async function jobOrder(db: Database, job: Job): Promise<{ order: Order; subjectId: string }> {
   const order = await loadOrder(db, job.orderId);

@@ -15,6 +15,7 @@ import { confirmationMail, refundMail } from "./order-mails";
 import { sendMail } from "../mail/mailer";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
 import { STAFF_JOBS } from "./staff-jobs";
+import { WAITLIST_JOBS } from "./waitlist-mails";
 
 const LEASE_SECONDS = 120;
 const LONGEST_WAIT_SECONDS = 600;
@@ -44,6 +45,13 @@ async function paymentOf(db: Database, job: Job) {
 }
 
 async function perform(db: Database, job: Job): Promise<void> {
+  const waitlistJob = WAITLIST_JOBS[job.kind];
+  if (waitlistJob) return waitlistJob(db, job);
+  if (!job.orderId) throw new Error(`outbox job ${job.id} (${job.kind}) names no order`);
+  return performForOrder(db, { ...job, orderId: job.orderId });
+}
+
+async function performForOrder(db: Database, job: Job & { orderId: string }): Promise<void> {
   if (job.kind === "confirmation") {
     const order = (await loadOrder(db, job.orderId))!;
     return sendMail(confirmationMail(order, await ticketsPdfOf(db, order, config().venueTimeZone)));
@@ -111,7 +119,8 @@ export async function runOutbox(db: Database, log: Logger): Promise<number> {
   for (let job = await claim(db, now(), outboxMaxAttempts); job; job = await claim(db, now(), outboxMaxAttempts)) {
     try {
       await perform(db, job);
-      await db.update(outbox).set({ doneAt: now(), lastError: null }).where(eq(outbox.id, job.id));
+      // A link's token lives here only until its e-mail has left.
+      await db.update(outbox).set({ doneAt: now(), lastError: null, payload: null }).where(eq(outbox.id, job.id));
       done++;
     } catch (error) {
       const last = job.attempts >= outboxMaxAttempts;

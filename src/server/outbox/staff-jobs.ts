@@ -14,7 +14,8 @@ import { ticketsPdfOf } from "../tickets/tickets-pdf";
 import { DESK_JOBS } from "./desk-jobs";
 import { slotCancelledMail, slotMovedMail, slotRefundedMail, type CancelledSlot } from "./order-mails";
 
-type Job = typeof outbox.$inferSelect;
+// Jobs about an order: outbox.ts hands them over only once it has checked the order is named.
+type Job = typeof outbox.$inferSelect & { orderId: string };
 
 const subjectOf = (job: Job): string => {
   if (!job.subjectId) throw new Error(`outbox job ${job.id} (${job.kind}) names no subject`);
