@@ -1,6 +1,18 @@
 import enCommon from "../../messages/en/common.json";
 import hiCommon from "../../messages/hi/common.json";
 import knCommon from "../../messages/kn/common.json";
+import enOrder from "../../messages/en/order.json";
+import hiOrder from "../../messages/hi/order.json";
+import knOrder from "../../messages/kn/order.json";
+import enMail from "../../messages/en/mail.json";
+import hiMail from "../../messages/hi/mail.json";
+import knMail from "../../messages/kn/mail.json";
+import enLookup from "../../messages/en/lookup.json";
+import hiLookup from "../../messages/hi/lookup.json";
+import knLookup from "../../messages/kn/lookup.json";
+import enVisit from "../../messages/en/visit.json";
+import hiVisit from "../../messages/hi/visit.json";
+import knVisit from "../../messages/kn/visit.json";
 import type { Locale } from "./locales";
 
 /**
@@ -8,16 +20,16 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon };
+const en = { common: enCommon, order: enOrder, mail: enMail, lookup: enLookup, visit: enVisit };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon },
-  kn: { common: knCommon },
+  hi: { common: hiCommon, order: hiOrder, mail: hiMail, lookup: hiLookup, visit: hiVisit },
+  kn: { common: knCommon, order: knOrder, mail: knMail, lookup: knLookup, visit: knVisit },
 };
 
-const SERVER_ONLY: readonly (keyof Messages)[] = [];
+const SERVER_ONLY: readonly (keyof Messages)[] = ["mail", "visit"];
 
 export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
 

@@ -8,3 +8,4 @@ export * from "./rate-limits";
 export * from "./audit";
 export * from "./checkin";
 export * from "./funnel";
+export * from "./lookups";

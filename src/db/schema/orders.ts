@@ -166,7 +166,8 @@ export const refunds = pgTable("refunds", {
 export const outbox = pgTable("outbox", {
   id: uuid("id").primaryKey().defaultRandom(),
   kind: text("kind").notNull(),
-  orderId: uuid("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+  // None for a job about no one order: a buyer's "find my booking" (its subject is the order_lookups row).
+  orderId: uuid("order_id").references(() => orders.id, { onDelete: "cascade" }),
   paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "cascade" }),
   subjectId: uuid("subject_id"),
   attempts: integer("attempts").notNull().default(0),

@@ -7,13 +7,14 @@ import { CONFIRMATION_RESEND } from "@/domain/desk/resend-confirmation";
 import { money } from "@/domain/money";
 import { config } from "../config";
 import { sendMail } from "../mail/mailer";
+import { orderIdOf } from "./job-order";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
 import { deskMovedMail, deskRefundMail, resentConfirmationMail } from "./order-mails";
 
 type Job = typeof outbox.$inferSelect;
 
 async function jobOrder(db: Database, job: Job): Promise<{ order: Order; subjectId: string }> {
-  const order = await loadOrder(db, job.orderId);
+  const order = await loadOrder(db, orderIdOf(job));
   if (!order || !job.subjectId) throw new Error(`outbox job ${job.id} (${job.kind}) names no order or subject`);
   return { order, subjectId: job.subjectId };
 }

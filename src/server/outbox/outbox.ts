@@ -14,6 +14,8 @@ import { processSingleton } from "../shared";
 import { confirmationMail, refundMail } from "./order-mails";
 import { sendMail } from "../mail/mailer";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
+import { orderIdOf } from "./job-order";
+import { LOOKUP_JOBS } from "./lookup-jobs";
 import { STAFF_JOBS } from "./staff-jobs";
 
 const LEASE_SECONDS = 120;
@@ -44,14 +46,16 @@ async function paymentOf(db: Database, job: Job) {
 }
 
 async function perform(db: Database, job: Job): Promise<void> {
+  const lookupJob = LOOKUP_JOBS[job.kind];
+  if (lookupJob) return lookupJob(db, job);
   if (job.kind === "confirmation") {
-    const order = (await loadOrder(db, job.orderId))!;
+    const order = (await loadOrder(db, orderIdOf(job)))!;
     return sendMail(confirmationMail(order, await ticketsPdfOf(db, order, config().venueTimeZone)));
   }
   const staffJob = STAFF_JOBS[job.kind];
   if (staffJob) return staffJob(db, job);
   const payment = await paymentOf(db, job);
-  if (job.kind === "refund_notice") return sendMail(refundMail((await loadOrder(db, job.orderId))!, payment));
+  if (job.kind === "refund_notice") return sendMail(refundMail((await loadOrder(db, orderIdOf(job)))!, payment));
   if (job.kind === "refund") {
     // Keyed by the payment, not the order: each captured payment is given back once, however often this runs.
     await providerOf(payment.provider).refund({ paymentRef: payment.providerPaymentId, idempotencyKey: `refund-${payment.provider}-${payment.providerPaymentId}` });

@@ -8,6 +8,7 @@ import { SLOT_CANCEL_MAILS, SLOT_CANCELLED_VOID } from "@/domain/slots/cancel-sl
 import { now } from "../clock";
 import { config } from "../config";
 import { sendMail } from "../mail/mailer";
+import { orderIdOf } from "./job-order";
 import { metrics } from "../metrics";
 import { providerOf } from "../payments/payment-provider";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
@@ -55,7 +56,7 @@ async function cancelledSlot(db: Database, slotId: string): Promise<CancelledSlo
 
 /** A buyer's e-mail about a cancelled slot (the job's subject): what became of their order. */
 async function slotCancelMail(db: Database, job: Job): Promise<void> {
-  const order = await loadOrder(db, job.orderId);
+  const order = await loadOrder(db, orderIdOf(job));
   if (!order) throw new Error(`outbox job ${job.id} names no order`);
   const slot = await cancelledSlot(db, subjectOf(job));
   if (job.kind === SLOT_CANCEL_MAILS.cancelled) return sendMail(slotCancelledMail(order, slot));
