@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { testProvider, TEST_SIGNATURE_HEADER } from "@/server/payments/test-provider";
 import { expectApiError } from "../support/http-client";
-import { mailText } from "../support/mail-files";
+import { decodedMail } from "../support/mail-decode";
 import { productionServerForThisFile, SERVER_AUTH_SECRET } from "../support/production-server";
 import { bookableSlot } from "./demo-museum";
 
@@ -40,7 +40,7 @@ const outboxDir = () => path.join(server.current.dataDir, "outbox");
 /** The texts of the mails written so far whose file names start so. */
 async function mailsStartingWith(prefix: string): Promise<string[]> {
   const names = (await fs.readdir(outboxDir()).catch(() => [] as string[])).filter((name) => name.startsWith(prefix));
-  return Promise.all(names.map(async (name) => mailText(await fs.readFile(path.join(outboxDir(), name), "latin1"))));
+  return Promise.all(names.map(async (name) => decodedMail(await fs.readFile(path.join(outboxDir(), name), "latin1"))));
 }
 /** Waits until the outbox has no job left to do (5 s at most). */
 async function outboxDrained(): Promise<void> {

@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { expect, type APIRequestContext } from "@playwright/test";
+import { decodedMail } from "../../support/mail-decode";
 import { sql } from "../support";
 
 const OUTBOX = path.resolve(".tmp", "e2e", "outbox");
@@ -35,7 +36,7 @@ export async function lookupMailTo(email: string): Promise<string> {
     .poll(
       async () => {
         for (const name of (await fs.readdir(OUTBOX).catch(() => [] as string[])).filter((file) => file.startsWith("order-lookup-"))) {
-          const text = (await fs.readFile(path.join(OUTBOX, name), "utf8")).replace(/=\r?\n/g, "").replace(/=3D/g, "=");
+          const text = decodedMail(await fs.readFile(path.join(OUTBOX, name), "latin1"));
           if (text.includes(`To: ${email}`)) found = text;
         }
         return found;
