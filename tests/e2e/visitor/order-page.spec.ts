@@ -47,7 +47,7 @@ test("the order page: tickets by visit time, type and code, the visit's informat
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Add to calendar" }).click()]);
   expect(download.suggestedFilename()).toBe(`visit-${order.number}.ics`);
-  const ics = await fs.readFile((await download.path())!, "utf8");
+  const ics = (await fs.readFile((await download.path())!, "utf8")).replace(/\r\n /g, "");
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
   expect(ics).toContain(`UID:order-${order.id}-slot-${early}@`);
   expect(ics).toContain(`UID:order-${order.id}-slot-${late}@`);
