@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { addDays } from "@/domain/calendar/venue-time";
 import { adultOf, expectNoAxeViolations, expectNoHorizontalScroll, slotAt, tomorrow } from "../support";
-import { lookupMailTo, paidOrderOf, uniqueEmail } from "./visitor-orders";
+import { paidOrder } from "../order-support";
+import { lookupMailTo, uniqueEmail } from "./visitor-orders";
 
 test("a guest who lost the e-mail: footer link, the page, an address, and the mailed link opens the order", async ({ page, baseURL }) => {
   const email = uniqueEmail("lost");
   const slotId = await slotAt("monsoon-rivers", addDays(tomorrow(), 20), "12:00");
-  const order = await paidOrderOf(page.request, baseURL!, [{ slotId, ticketTypeId: await adultOf("monsoon-rivers"), quantity: 1 }], email);
+  const order = await paidOrder(page.request, baseURL!, { slotId, ticketTypeId: await adultOf("monsoon-rivers"), quantity: 1 }, { name: "Nandini Rao", email });
 
   await page.goto("/");
   await page.getByTestId("find-booking-link").click();

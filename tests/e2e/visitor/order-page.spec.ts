@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { addDays } from "@/domain/calendar/venue-time";
 import { adultOf, expectNoAxeViolations, expectNoHorizontalScroll, slotAt, tomorrow } from "../support";
-import { paidOrderOf, ticketTypeOf, uniqueEmail } from "./visitor-orders";
+import { paidOrder } from "../order-support";
+import { ticketTypeOf, uniqueEmail } from "./visitor-orders";
 
 test("the order page: tickets by visit time, type and code, the visit's information, and a calendar file of both visits", async ({ page, baseURL }, testInfo) => {
   const slug = "monsoon-rivers";
@@ -10,7 +11,7 @@ test("the order page: tickets by visit time, type and code, the visit's informat
   const [early, late] = [await slotAt(slug, day, "10:30"), await slotAt(slug, day, "15:00")];
   const [adult, child] = [await adultOf(slug), await ticketTypeOf(slug, "child")];
   // Bought in the opposite order to the one they are read in: the later visit first, the child before the adult.
-  const order = await paidOrderOf(
+  const order = await paidOrder(
     page.request,
     baseURL!,
     [
@@ -18,7 +19,7 @@ test("the order page: tickets by visit time, type and code, the visit's informat
       { slotId: early, ticketTypeId: child, quantity: 1 },
       { slotId: early, ticketTypeId: adult, quantity: 2 },
     ],
-    uniqueEmail("order-page"),
+    { name: "Nandini Rao", email: uniqueEmail("order-page") },
   );
 
   await page.goto(`/orders/${order.id}?key=${order.key}`);
@@ -55,7 +56,7 @@ test("the order page: tickets by visit time, type and code, the visit's informat
 
 test("the order page in Kannada", async ({ page, context, baseURL }) => {
   const slotId = await slotAt("monsoon-rivers", addDays(tomorrow(), 23), "11:30");
-  const order = await paidOrderOf(page.request, baseURL!, [{ slotId, ticketTypeId: await adultOf("monsoon-rivers"), quantity: 1 }], uniqueEmail("kannada"));
+  const order = await paidOrder(page.request, baseURL!, { slotId, ticketTypeId: await adultOf("monsoon-rivers"), quantity: 1 }, { name: "Nandini Rao", email: uniqueEmail("kannada") });
   await context.addCookies([{ name: "locale", value: "kn", url: baseURL! }]);
   await page.goto(`/orders/${order.id}?key=${order.key}`);
   await expect(page.getByRole("heading", { level: 1, name: "ನಿಮ್ಮ ಟಿಕೆಟ್‌ಗಳು" })).toBeVisible();
