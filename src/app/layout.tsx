@@ -4,6 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CartBadge } from "@/components/cart/cart-badge";
 import { CartProvider } from "@/components/cart/cart-provider";
+import { FindBookingLink } from "@/components/lookup/find-booking-link";
 import { formatZoneName } from "@/components/format";
 import { VENUE } from "@/domain/venue";
 import { config } from "@/server/config";
@@ -71,6 +72,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-muted sm:flex-row sm:justify-between">
             <p>{t("openingHours", { venue: VENUE.name, city: VENUE.city })}</p>
             <p>{t("timesInVenueZone", { zone: formatZoneName(config().venueTimeZone) })}</p>
+            <FindBookingLink />
           </div>
         </footer>
         </CartProvider>

@@ -7,12 +7,24 @@ import knCart from "../../messages/kn/cart.json";
 import enCheckout from "../../messages/en/checkout.json";
 import hiCheckout from "../../messages/hi/checkout.json";
 import knCheckout from "../../messages/kn/checkout.json";
+import enLookup from "../../messages/en/lookup.json";
+import hiLookup from "../../messages/hi/lookup.json";
+import knLookup from "../../messages/kn/lookup.json";
+import enMail from "../../messages/en/mail.json";
+import hiMail from "../../messages/hi/mail.json";
+import knMail from "../../messages/kn/mail.json";
+import enOrder from "../../messages/en/order.json";
+import hiOrder from "../../messages/hi/order.json";
+import knOrder from "../../messages/kn/order.json";
 import enPay from "../../messages/en/pay.json";
 import hiPay from "../../messages/hi/pay.json";
 import knPay from "../../messages/kn/pay.json";
 import enTerms from "../../messages/en/terms.json";
 import hiTerms from "../../messages/hi/terms.json";
 import knTerms from "../../messages/kn/terms.json";
+import enVisit from "../../messages/en/visit.json";
+import hiVisit from "../../messages/hi/visit.json";
+import knVisit from "../../messages/kn/visit.json";
 import enWaitlist from "../../messages/en/waitlist.json";
 import hiWaitlist from "../../messages/hi/waitlist.json";
 import knWaitlist from "../../messages/kn/waitlist.json";
@@ -26,16 +38,16 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon, cart: enCart, checkout: enCheckout, pay: enPay, terms: enTerms, waitlist: enWaitlist, "waitlist-mail": enWaitlistMail };
+const en = { common: enCommon, cart: enCart, checkout: enCheckout, lookup: enLookup, mail: enMail, order: enOrder, pay: enPay, terms: enTerms, visit: enVisit, waitlist: enWaitlist, "waitlist-mail": enWaitlistMail };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon, cart: hiCart, checkout: hiCheckout, pay: hiPay, terms: hiTerms, waitlist: hiWaitlist, "waitlist-mail": hiWaitlistMail },
-  kn: { common: knCommon, cart: knCart, checkout: knCheckout, pay: knPay, terms: knTerms, waitlist: knWaitlist, "waitlist-mail": knWaitlistMail },
+  hi: { common: hiCommon, cart: hiCart, checkout: hiCheckout, lookup: hiLookup, mail: hiMail, order: hiOrder, pay: hiPay, terms: hiTerms, visit: hiVisit, waitlist: hiWaitlist, "waitlist-mail": hiWaitlistMail },
+  kn: { common: knCommon, cart: knCart, checkout: knCheckout, lookup: knLookup, mail: knMail, order: knOrder, pay: knPay, terms: knTerms, visit: knVisit, waitlist: knWaitlist, "waitlist-mail": knWaitlistMail },
 };
 
-const SERVER_ONLY: readonly (keyof Messages)[] = ["waitlist-mail"];
+const SERVER_ONLY: readonly (keyof Messages)[] = ["mail", "visit", "waitlist-mail"];
 
 export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
 

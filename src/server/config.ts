@@ -3,6 +3,7 @@ import path from "node:path";
 import { z } from "zod";
 import { brand } from "@/domain/brand";
 import { processSingleton } from "./shared";
+import { visitInfoFile } from "./visit-info-file";
 
 /** A variable holding a whole number from `min` to `max` (of `unit`, when it has one). */
 const wholeNumber = (min: number, max: number, fallback: number, unit = "") => {
@@ -81,11 +82,14 @@ const schema = z
     RATE_LIMIT_SIGNIN_PER_MINUTE: wholeNumber(1, 1_000_000, 5),
     RATE_LIMIT_SIGNIN_ACCOUNT_PER_MINUTE: wholeNumber(1, 1_000_000, 50),
     RATE_LIMIT_SIGNIN_IP_PER_MINUTE: wholeNumber(1, 10_000_000, 60),
+    RATE_LIMIT_LOOKUP_IP_PER_HOUR: wholeNumber(1, 1_000_000, 20),
+    LOOKUP_MAILS_PER_EMAIL_PER_HOUR: wholeNumber(1, 1000, 3),
     TRUST_PROXY: z
       .string()
       .regex(/^(true|false|\d)$/, "must be true, false or the number of proxies in front (0 to 9)")
       .transform((value) => (value === "true" ? 1 : value === "false" ? 0 : Number(value)))
       .default(0),
+    VISIT_INFO_FILE: visitInfoFile.optional(),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], "must be one of fatal, error, warn, info, debug, trace, silent").default("info"),
   })
@@ -174,8 +178,12 @@ function toConfig(env: z.output<typeof schema>) {
     rateLimitSignInPerMinute: env.RATE_LIMIT_SIGNIN_PER_MINUTE,
     rateLimitSignInAccountPerMinute: env.RATE_LIMIT_SIGNIN_ACCOUNT_PER_MINUTE,
     rateLimitSignInIpPerMinute: env.RATE_LIMIT_SIGNIN_IP_PER_MINUTE,
+    rateLimitLookupIpPerHour: env.RATE_LIMIT_LOOKUP_IP_PER_HOUR,
+    lookupMailsPerEmailPerHour: env.LOOKUP_MAILS_PER_EMAIL_PER_HOUR,
     trustedProxies: env.TRUST_PROXY,
     metricsToken: env.METRICS_TOKEN,
+    // The museum's address, map link, what to bring and accessibility notes, where they differ from the demo museum's.
+    visitInfo: env.VISIT_INFO_FILE ?? {},
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getOrder } from "@/domain/checkout/get-order";
+import { DomainError } from "@/domain/errors";
 import type { Order } from "@/domain/checkout/order-view";
 import type { Ctx } from "@/domain/context";
 import { roleIncludes } from "@/domain/staff/authorize";
@@ -36,3 +37,10 @@ export const orderPath = (orderId: string) => `/orders/${orderId}?key=${orderAcc
 
 /** Our page that starts (or retries) the payment of an order, for the holder of its link. */
 export const payPath = (provider: string, orderId: string) => `/pay/${provider}/${orderId}?key=${orderAccessKey(orderId)}`;
+
+/** The order a request may see, refused with 409 order_not_paid when none of its tickets admits (its PDF, its calendar). */
+export async function admittingOrderForRequest(ctx: Ctx, request: Request, orderId: string): Promise<Order> {
+  const order = await orderForRequest(ctx, request.headers, orderId, new URL(request.url).searchParams.get("key"));
+  if (order.tickets.every((ticket) => ticket.status === "void")) throw new DomainError("order_not_paid", "This order has no tickets that admit: it is not paid, or they were refunded.");
+  return order;
+}

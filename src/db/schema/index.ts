@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./checkin";
 export * from "./funnel";
 export * from "./waitlist";
+export * from "./lookups";

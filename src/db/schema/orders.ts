@@ -171,7 +171,8 @@ export const refunds = pgTable("refunds", {
 export const outbox = pgTable("outbox", {
   id: uuid("id").primaryKey().defaultRandom(),
   kind: text("kind").notNull(),
-  // Null for a job about no order (a waiting-list e-mail, whose entry is its subject).
+  // Null for a job about no one order: a waiting-list e-mail (its subject is the entry), a "find my
+  // booking" look-up (its subject is the order_lookups row).
   orderId: uuid("order_id").references(() => orders.id, { onDelete: "cascade" }),
   paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "cascade" }),
   subjectId: uuid("subject_id"),

@@ -37,8 +37,7 @@ export async function loadOrders(db: Executor, orderIds: string[]): Promise<Orde
   const issued = await db
     .select({ id: tickets.id, orderId: tickets.orderId, orderItemId: tickets.orderItemId, code: tickets.code, status: tickets.status })
     .from(tickets)
-    .where(inArray(tickets.orderId, orderIds))
-    .orderBy(asc(tickets.createdAt), asc(tickets.code));
+    .where(inArray(tickets.orderId, orderIds));
 
   return orderIds.flatMap((id) => {
     const head = heads.find((candidate) => candidate.id === id);
@@ -68,6 +67,8 @@ export async function loadOrders(db: Executor, orderIds: string[]): Promise<Orde
         locale: head.locale,
         tickets: issued
           .filter((ticket) => ticket.orderId === id)
+          // By visit time, exhibition and ticket type (the lines' order), then code: as the visitor reads them.
+          .sort((a, b) => own.findIndex((line) => line.item.id === a.orderItemId) - own.findIndex((line) => line.item.id === b.orderItemId) || a.code.localeCompare(b.code))
           .map((ticket) => {
             const line = own.find((candidate) => candidate.item.id === ticket.orderItemId)!;
             return { id: ticket.id, code: ticket.code, status: ticket.status, exhibition: { slug: line.slug, title: line.title }, slotId: line.item.slotId, startsAt: line.startsAt.toISOString(), endsAt: line.endsAt.toISOString(), ticketType: { name: line.typeName } };

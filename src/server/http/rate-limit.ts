@@ -30,6 +30,8 @@ function limiters() {
       waitlistPerEmail: sharedLimiter(pool, { keyPrefix: "waitlist-email", points: WAITLIST_JOINS_PER_EMAIL_PER_HOUR, duration: 3600, whenStoreFails: "refuse" }),
       signInPerEmail: sharedLimiter(pool, { keyPrefix: "sign-in-email", points: config().rateLimitSignInPerMinute, duration: 60, whenStoreFails: "refuse" }),
       signInPerAccount: sharedLimiter(pool, { keyPrefix: "sign-in-account", points: config().rateLimitSignInAccountPerMinute, duration: 60, whenStoreFails: "refuse" }),
+      lookupsPerAddress: sharedLimiter(pool, { keyPrefix: "lookup-ip", points: config().rateLimitLookupIpPerHour, duration: 3600, whenStoreFails: "count-per-process" }),
+      lookupMailsPerEmail: sharedLimiter(pool, { keyPrefix: "lookup-email", points: config().lookupMailsPerEmailPerHour, duration: 3600, whenStoreFails: "refuse" }),
       signInPerAddress: sharedLimiter(pool, { keyPrefix: "sign-in-ip", points: config().rateLimitSignInIpPerMinute, duration: 60, whenStoreFails: "refuse" }),
     };
   });
@@ -154,4 +156,25 @@ export async function limitWaitlistJoins(request: Request, email: string): Promi
 /** Leaving by a link: counted per address like any visitor's change. */
 export async function limitWaitlistLeaves(request: Request): Promise<void> {
   await consume(limiters().perAddress, clientIp(request), "changes");
+}
+
+/** "Find my booking" requests count per address: one script asking for many addresses is refused (429). */
+export async function limitLookups(request: Request): Promise<void> {
+  await consume(limiters().lookupsPerAddress, clientIp(request), "booking look-ups");
+}
+
+/**
+ * Whether a "find my booking" request may mail its address: at most LOOKUP_MAILS_PER_EMAIL_PER_HOUR an
+ * hour, from all addresses together, so a script with many addresses cannot flood one inbox. Over the
+ * limit the request is still answered 202 and simply mails nothing: the limit is on the inbox, not the
+ * asker, and the owner already has the links. With the store down, nothing is mailed.
+ */
+export async function mayMailLookup(email: string): Promise<boolean> {
+  try {
+    await limiters().lookupMailsPerEmail.consume(email);
+    return true;
+  } catch (rejection) {
+    if (!isRateLimiterRes(rejection)) logger().error({ err: rejection }, "the rate limit store failed; a booking look-up mails nothing");
+    return false;
+  }
 }

@@ -14,6 +14,7 @@ import { processSingleton } from "../shared";
 import { confirmationMail, refundMail } from "./order-mails";
 import { sendMail } from "../mail/mailer";
 import { ticketsPdfOf } from "../tickets/tickets-pdf";
+import { LOOKUP_JOBS } from "./lookup-jobs";
 import { STAFF_JOBS } from "./staff-jobs";
 import { WAITLIST_JOBS } from "./waitlist-mails";
 
@@ -47,6 +48,8 @@ async function paymentOf(db: Database, job: Job) {
 async function perform(db: Database, job: Job): Promise<void> {
   const waitlistJob = WAITLIST_JOBS[job.kind];
   if (waitlistJob) return waitlistJob(db, job);
+  const lookupJob = LOOKUP_JOBS[job.kind];
+  if (lookupJob) return lookupJob(db, job);
   if (!job.orderId) throw new Error(`outbox job ${job.id} (${job.kind}) names no order`);
   return performForOrder(db, { ...job, orderId: job.orderId });
 }
