@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   slot_closed: 422,
   email_taken: 422,
   limit_exceeded: 422,
+  companion_required: 422,
   ticket_type_unavailable: 422,
   no_active_ticket_type: 422,
   rate_limited: 429,
