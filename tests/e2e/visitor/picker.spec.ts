@@ -21,7 +21,7 @@ test("item 3: a time that sells out while the visitor chooses says so at once an
   const slotId = await slotAt("threads-of-the-silk-road", day, "11:00");
   await slotAt("threads-of-the-silk-road", day, "10:30", { sold: 60 });
   await openDay(page, "threads-of-the-silk-road", day);
-  await chooseTime(page, /^11:00 to 12:00/);
+  await chooseTime(page, /^11:00 to /);
   await raise(page, "Adult", 3);
   await expect(page.getByTestId("running-total")).toHaveText("₹750");
 
@@ -38,7 +38,7 @@ test("item 3: a time that sells out while the visitor chooses says so at once an
   await expectNoAxeViolations(page);
 
   await nextSteps.getByRole("button", { name: /^11:30/ }).click();
-  await expect(page.getByRole("radio", { name: /^11:30 to 12:30/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: /^11:30 to / })).toBeChecked();
   await expect(page.getByRole("status", { name: "Adult: 3" })).toBeVisible();
   await expect(page.getByTestId("running-total")).toHaveText("₹750");
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeEnabled();
@@ -50,7 +50,7 @@ test("item 3: a refusal after the tap shows the same next steps by the button, a
   // The page must not hear of the rival's add before the tap: that is the race being tested.
   await page.route("**/api/events**", (route) => route.abort());
   await openDay(page, "beyond-the-milky-way", day);
-  await chooseTime(page, /^14:00 to 14:25/);
+  await chooseTime(page, /^14:00 to /);
   await raise(page, "Adult", 2);
 
   const rival = await browser.newContext();
@@ -73,7 +73,7 @@ test("item 5: the day strip is one Tab stop, arrows move along it, and focus sta
   const chosen = page.locator('[data-testid="day-picker"] [aria-current="date"]');
   await chosen.focus();
   let presses = 0;
-  const firstTime = page.getByRole("radio", { name: /^10:00 to 11:15/ });
+  const firstTime = page.getByRole("radio", { name: /^10:00 to / });
   while (presses < 10 && !(await firstTime.evaluate((input) => input === document.activeElement))) {
     await page.keyboard.press("Tab");
     presses++;
@@ -135,7 +135,7 @@ test("item 7: a phone reaches the tickets from the top, sees Add after choosing 
     await book.click();
     await expect(page.getByRole("heading", { name: "Tickets", exact: true })).toBeInViewport();
   }
-  await chooseTime(page, /^15:00 to 16:30/);
+  await chooseTime(page, /^15:00 to /);
   await raise(page, "Adult", 2);
   const add = page.getByRole("button", { name: "Add to cart" });
   await expect(add).toBeInViewport();
@@ -151,7 +151,7 @@ test("item 7: a phone reaches the tickets from the top, sees Add after choosing 
 test("item 9: the per-booking limit is said by the +, and a child needs an adult ticket for the same time", async ({ page }, testInfo) => {
   const day = dayFor(testInfo, 20);
   await openDay(page, "chola-bronzes", day);
-  await chooseTime(page, /^12:00 to 13:00/);
+  await chooseTime(page, /^12:00 to /);
   await raise(page, "Child");
   await expect(page.getByText("Child tickets need an adult ticket for the same time.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add to cart" })).toBeDisabled();
