@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | "already_checked_in"
   | "slot_closed"
   | "limit_exceeded"
+  | "companion_required"
   | "ticket_type_unavailable"
   | "order_not_paid"
   | "order_has_no_email"

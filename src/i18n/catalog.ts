@@ -1,12 +1,21 @@
 import enCommon from "../../messages/en/common.json";
 import hiCommon from "../../messages/hi/common.json";
 import knCommon from "../../messages/kn/common.json";
+import enBooking from "../../messages/en/booking.json";
+import hiBooking from "../../messages/hi/booking.json";
+import knBooking from "../../messages/kn/booking.json";
+import enBookings from "../../messages/en/bookings.json";
+import hiBookings from "../../messages/hi/bookings.json";
+import knBookings from "../../messages/kn/bookings.json";
 import enCart from "../../messages/en/cart.json";
 import hiCart from "../../messages/hi/cart.json";
 import knCart from "../../messages/kn/cart.json";
 import enCheckout from "../../messages/en/checkout.json";
 import hiCheckout from "../../messages/hi/checkout.json";
 import knCheckout from "../../messages/kn/checkout.json";
+import enExhibition from "../../messages/en/exhibition.json";
+import hiExhibition from "../../messages/hi/exhibition.json";
+import knExhibition from "../../messages/kn/exhibition.json";
 import enLookup from "../../messages/en/lookup.json";
 import hiLookup from "../../messages/hi/lookup.json";
 import knLookup from "../../messages/kn/lookup.json";
@@ -38,13 +47,13 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon, cart: enCart, checkout: enCheckout, lookup: enLookup, mail: enMail, order: enOrder, pay: enPay, terms: enTerms, visit: enVisit, waitlist: enWaitlist, "waitlist-mail": enWaitlistMail };
+const en = { common: enCommon, booking: enBooking, bookings: enBookings, cart: enCart, checkout: enCheckout, exhibition: enExhibition, lookup: enLookup, mail: enMail, order: enOrder, pay: enPay, terms: enTerms, visit: enVisit, waitlist: enWaitlist, "waitlist-mail": enWaitlistMail };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon, cart: hiCart, checkout: hiCheckout, lookup: hiLookup, mail: hiMail, order: hiOrder, pay: hiPay, terms: hiTerms, visit: hiVisit, waitlist: hiWaitlist, "waitlist-mail": hiWaitlistMail },
-  kn: { common: knCommon, cart: knCart, checkout: knCheckout, lookup: knLookup, mail: knMail, order: knOrder, pay: knPay, terms: knTerms, visit: knVisit, waitlist: knWaitlist, "waitlist-mail": knWaitlistMail },
+  hi: { common: hiCommon, booking: hiBooking, bookings: hiBookings, cart: hiCart, checkout: hiCheckout, exhibition: hiExhibition, lookup: hiLookup, mail: hiMail, order: hiOrder, pay: hiPay, terms: hiTerms, visit: hiVisit, waitlist: hiWaitlist, "waitlist-mail": hiWaitlistMail },
+  kn: { common: knCommon, booking: knBooking, bookings: knBookings, cart: knCart, checkout: knCheckout, exhibition: knExhibition, lookup: knLookup, mail: knMail, order: knOrder, pay: knPay, terms: knTerms, visit: knVisit, waitlist: knWaitlist, "waitlist-mail": knWaitlistMail },
 };
 
 const SERVER_ONLY: readonly (keyof Messages)[] = ["mail", "visit", "waitlist-mail"];

@@ -57,6 +57,8 @@ test("a sold-out slot shows as sold out and cannot be chosen", async ({ page }) 
 test("a race lost at the server shows its message and leaves nothing in the cart", async ({ page, browser }) => {
   const day = addDays(tomorrow(), 4);
   const slotId = await slotAt("beyond-the-milky-way", day, "14:00", { sold: 18 });
+  // The page would otherwise hear of the rival's add at once and never let the tap happen.
+  await page.route("**/api/events**", (route) => route.abort());
   await openDay(page, "beyond-the-milky-way", day);
   await page.getByRole("radio", { name: /^14:00 to 14:25/ }).check({ force: true });
   await page.getByRole("button", { name: "Add one Adult" }).click();
@@ -67,7 +69,7 @@ test("a race lost at the server shows its message and leaves nothing in the cart
   await rival.close();
 
   await page.getByRole("button", { name: "Add to cart" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "place" })).toHaveText("Only 1 place left for 14:00.");
+  await expect(page.getByRole("alert").filter({ hasText: "place" })).toContainText("Only 1 place left for 14:00.");
   await expect(page.getByTestId("cart-badge")).toContainText("0");
 });
 

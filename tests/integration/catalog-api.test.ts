@@ -72,7 +72,7 @@ describe("GET /api/exhibitions/{slug}", () => {
       expect.objectContaining({ code: "child", price: { amount: 15_000, currency: "INR" } }),
       expect.objectContaining({ code: "infant", price: { amount: 0, currency: "INR" }, consumesCapacity: false }),
     ]);
-    expect(Object.keys(body.exhibition.ticketTypes[0]).sort()).toEqual(["code", "consumesCapacity", "description", "id", "name", "price"]);
+    expect(Object.keys(body.exhibition.ticketTypes[0]).sort()).toEqual(["code", "consumesCapacity", "description", "id", "name", "price", "requiresCompanion"]);
   });
 
   it.each(["no-such-thing", "draft-one", "archived-one", "NOT A SLUG", "%00"])("answers 404 in the error shape for %s", async (missing) => {

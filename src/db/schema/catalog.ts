@@ -36,6 +36,8 @@ export const ticketTypes = pgTable("ticket_types", {
   description: text("description").notNull().default(""),
   priceMinor: integer("price_minor").notNull(),
   consumesCapacity: boolean("consumes_capacity").notNull().default(true),
+  /** A child's ticket: only sold with a ticket that needs no companion (an adult's) for the same slot. */
+  requiresCompanion: boolean("requires_companion").notNull().default(false),
   active: boolean("active").notNull().default(true),
   sortOrder: integer("sort_order").notNull().default(0),
 }, (table) => [

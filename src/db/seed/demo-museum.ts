@@ -1,6 +1,6 @@
 import type { Schedule } from "../../domain/schedule/slot-times";
 
-type DemoTicketType = { code: string; name: string; description: string; price: number; consumesCapacity?: boolean };
+type DemoTicketType = { code: string; name: string; description: string; price: number; consumesCapacity?: boolean; requiresCompanion?: boolean };
 
 export type DemoExhibition = {
   slug: string;
@@ -20,15 +20,15 @@ export type DemoExhibition = {
 // Prices in rupees; the seeder stores paise.
 const galleryTickets = (adult: number): DemoTicketType[] => [
   { code: "adult", name: "Adult", description: "Ages 18 to 59.", price: adult },
-  { code: "child", name: "Child", description: "Ages 3 to 12, with an adult.", price: Math.round(adult * 0.4) },
+  { code: "child", name: "Child", description: "Ages 3 to 12, with an adult.", price: Math.round(adult * 0.4), requiresCompanion: true },
   { code: "student", name: "Student", description: "Ages 13 and over with a valid student ID.", price: Math.round(adult * 0.5) },
   { code: "senior", name: "Senior", description: "Ages 60 and over.", price: Math.round(adult * 0.5) },
-  { code: "infant", name: "Under 3", description: "Free, in a parent's arms or a pram; no place is used.", price: 0, consumesCapacity: false },
+  { code: "infant", name: "Under 3", description: "Free, in a parent's arms or a pram; no place is used.", price: 0, consumesCapacity: false, requiresCompanion: true },
 ];
 
 const showTickets: DemoTicketType[] = [
   { code: "adult", name: "Adult", description: "Ages 18 to 59.", price: 250 },
-  { code: "child", name: "Child", description: "Ages 5 to 12; every child needs a seat.", price: 150 },
+  { code: "child", name: "Child", description: "Ages 5 to 12, with an adult; every child needs a seat.", price: 150, requiresCompanion: true },
   { code: "student", name: "Student", description: "Ages 13 and over with a valid student ID.", price: 180 },
   { code: "senior", name: "Senior", description: "Ages 60 and over.", price: 180 },
 ];

@@ -7,7 +7,7 @@ import { recordHoldsExpired } from "../funnel/holds-expired";
 import { holdExpirySql } from "./hold-expiry";
 
 /** A line with what its ticket type says now: its price for a hold taken now, and whether it is still on sale. */
-export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean; priceNowMinor: number; onSale: boolean };
+export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean; requiresCompanion: boolean; priceNowMinor: number; onSale: boolean };
 
 /**
  * The cart's lines, locked: what a transaction decides from them (is this line still held?) must
@@ -16,12 +16,12 @@ export type Line = typeof cartItems.$inferSelect & { consumesCapacity: boolean; 
  */
 export async function cartLines(db: Executor, cartIds: string | string[]): Promise<Line[]> {
   const rows = await db
-    .select({ line: cartItems, consumesCapacity: ticketTypes.consumesCapacity, priceNowMinor: ticketTypes.priceMinor, onSale: ticketTypes.active })
+    .select({ line: cartItems, consumesCapacity: ticketTypes.consumesCapacity, requiresCompanion: ticketTypes.requiresCompanion, priceNowMinor: ticketTypes.priceMinor, onSale: ticketTypes.active })
     .from(cartItems)
     .innerJoin(ticketTypes, eq(ticketTypes.id, cartItems.ticketTypeId))
     .where(inArray(cartItems.cartId, [cartIds].flat()))
     .for("no key update", { of: cartItems });
-  return rows.map((row) => ({ ...row.line, consumesCapacity: row.consumesCapacity, priceNowMinor: row.priceNowMinor, onSale: row.onSale }));
+  return rows.map((row) => ({ ...row.line, consumesCapacity: row.consumesCapacity, requiresCompanion: row.requiresCompanion, priceNowMinor: row.priceNowMinor, onSale: row.onSale }));
 }
 
 /**

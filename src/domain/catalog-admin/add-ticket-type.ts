@@ -25,6 +25,7 @@ export async function addTicketType({ ctx, input }: { ctx: Ctx; input: { slug: s
         description: fields.description ?? "",
         priceMinor: fields.price.amount,
         consumesCapacity: fields.consumesCapacity,
+        requiresCompanion: fields.requiresCompanion ?? false,
         sortOrder: sql`(SELECT coalesce(max(${ticketTypes.sortOrder}) + 1, 0) FROM ${ticketTypes} WHERE ${eq(ticketTypes.exhibitionId, exhibitionId)})`,
       })
       .onConflictDoNothing({ target: [ticketTypes.exhibitionId, ticketTypes.code] })

@@ -67,7 +67,9 @@ describe("changing an exhibition", () => {
     const ctx = await admin();
     const made = await createExhibition({ ctx, input: fresh({ slug: "to-publish", title: "To Publish" }) });
     expect(await refusal(updateExhibition({ ctx, input: { slug: "to-publish", changes: { status: "published" } } }))).toMatchObject({ code: "no_active_ticket_type" });
-    const child = await addTicketType({ ctx, input: { slug: "to-publish", ticketType: { ...adult, code: "child", name: "Child", price: { amount: 10_000, currency: "INR" } } } });
+    const child = await addTicketType({ ctx, input: { slug: "to-publish", ticketType: { ...adult, code: "child", name: "Child", price: { amount: 10_000, currency: "INR" }, requiresCompanion: true } } });
+    expect(child).toMatchObject({ requiresCompanion: true });
+    expect(await updateTicketType({ ctx, input: { id: child.id, changes: { requiresCompanion: false } } })).toMatchObject({ requiresCompanion: false });
     await updateTicketType({ ctx, input: { id: child.id, changes: { active: false } } });
     expect(await refusal(updateExhibition({ ctx, input: { slug: "to-publish", changes: { status: "published" } } }))).toMatchObject({ code: "no_active_ticket_type" });
     await addTicketType({ ctx, input: { slug: "to-publish", ticketType: adult } });

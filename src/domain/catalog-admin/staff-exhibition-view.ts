@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client";
 import { exhibitions, schedules, ticketShowcaseConfig, ticketTypes, type ScheduleRule } from "../../db/schema";
 import { money, type Money } from "../money";
 
-export type StaffTicketType = { id: string; code: string; name: string; description: string; price: Money; consumesCapacity: boolean; active: boolean };
+export type StaffTicketType = { id: string; code: string; name: string; description: string; price: Money; consumesCapacity: boolean; requiresCompanion: boolean; active: boolean };
 
 /** An exhibition as the console sees it: any status, with its showcase settings, every ticket type and its schedule. */
 export type StaffExhibition = {
@@ -30,6 +30,7 @@ export const toStaffTicketType = (row: typeof ticketTypes.$inferSelect, currency
   description: row.description,
   price: money(row.priceMinor, currency),
   consumesCapacity: row.consumesCapacity,
+  requiresCompanion: row.requiresCompanion,
   active: row.active,
 });
 

@@ -22,10 +22,12 @@ export const newTicketTypeInput = z.object({
   description: description.optional(),
   price,
   consumesCapacity: z.boolean("must be true or false"),
+  /** A child's ticket, sold only with one that needs no companion for the same slot. */
+  requiresCompanion: z.boolean("must be true or false").optional(),
 });
 export type NewTicketTypeInput = z.output<typeof newTicketTypeInput>;
 
-export const ticketTypeChanges = z.object({ name: name.optional(), description: description.optional(), price: price.optional(), active: z.boolean("must be true or false").optional() });
+export const ticketTypeChanges = z.object({ name: name.optional(), description: description.optional(), price: price.optional(), active: z.boolean("must be true or false").optional(), requiresCompanion: z.boolean("must be true or false").optional() });
 export type TicketTypeChanges = z.output<typeof ticketTypeChanges>;
 
 /** 400 unless a price is in the museum's one currency (CURRENCY): carts and orders add prices up without converting. */

@@ -30,7 +30,7 @@ export async function updateTicketType({ ctx, input }: { ctx: Ctx; input: { id: 
     if (changes.active === false && row.active && exhibition.status === "published" && (await activeTicketTypes(db, exhibition.id)) === 1) {
       throw new DomainError("no_active_ticket_type", "This is the exhibition's last ticket type on sale: add another, or unpublish the exhibition, first.");
     }
-    const values = Object.fromEntries(Object.entries({ name: changes.name, description: changes.description, priceMinor: changes.price?.amount, active: changes.active }).filter(([, value]) => value !== undefined));
+    const values = Object.fromEntries(Object.entries({ name: changes.name, description: changes.description, priceMinor: changes.price?.amount, active: changes.active, requiresCompanion: changes.requiresCompanion }).filter(([, value]) => value !== undefined));
     const [updated] = Object.keys(values).length > 0 ? await db.update(ticketTypes).set(values).where(eq(ticketTypes.id, input.id)).returning() : [row];
     const before = toStaffTicketType(row, ctx.settings.currency);
     const after = toStaffTicketType(updated!, ctx.settings.currency);

@@ -13,4 +13,10 @@ describe("booking window", () => {
       expect(bookableDayOr("2026-11-21", outside), String(outside)).toBe("2026-11-21");
     }
   });
+
+  it("falls back to the day given instead of today, such as the first day with times left", () => {
+    expect(bookableDayOr("2026-11-21", undefined, "2026-11-22")).toBe("2026-11-22");
+    expect(bookableDayOr("2026-11-21", "2027-01-20", "2026-11-22")).toBe("2026-11-22");
+    expect(bookableDayOr("2026-11-21", "2026-11-25", "2026-11-22")).toBe("2026-11-25");
+  });
 });

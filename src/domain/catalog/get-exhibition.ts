@@ -5,7 +5,7 @@ import { DomainError } from "../errors";
 import { money, type Money } from "../money";
 import { selectPublishedExhibitions, toExhibition, type Exhibition } from "./exhibition-view";
 
-export type TicketType = { id: string; code: string; name: string; description: string; price: Money; consumesCapacity: boolean };
+export type TicketType = { id: string; code: string; name: string; description: string; price: Money; consumesCapacity: boolean; requiresCompanion: boolean };
 
 export type ExhibitionDetail = Exhibition & { description: string; durationMinutes: number; ticketTypes: TicketType[] };
 
@@ -31,6 +31,7 @@ export async function getExhibition({ ctx, input }: { ctx: Ctx; input: { slug: s
       description: type.description,
       price: money(type.priceMinor, ctx.settings.currency),
       consumesCapacity: type.consumesCapacity,
+      requiresCompanion: type.requiresCompanion,
     })),
   };
 }

@@ -4,7 +4,7 @@ import { connectDatabase } from "@/db/client";
 import { orders, timeSlots } from "@/db/schema";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { bookableShow, guest, holdAccounts, minutes, slotCounts, t0, testCtx } from "../../../tests/support/cart-fixtures";
-import { createSlot } from "../../../tests/support/factories";
+import { createSlot, createTicketType } from "../../../tests/support/factories";
 import { contact, jobsOf, paidEvent as paid, paymentId, paymentsOf, pendingOrder as placeOrder, ticketsOf as ticketsIn } from "../../../tests/support/order-fixtures";
 import { addToCart } from "../cart/add-to-cart";
 import { removeItem } from "../cart/remove-item";
@@ -70,6 +70,27 @@ describe("checkout", () => {
     await removeItem({ ctx, input: { owner, itemId: lineOf(show.slots[1]!.id) } });
     const order = await checkout({ ctx, input: { owner, contact: buyer, provider: "test" } });
     expect(order.items.map((item) => item.slotId)).toEqual([show.slots[0]!.id]);
+  });
+
+  it("refuses children's tickets without an adult's for the same slot with companion_required, naming them and changing nothing", async () => {
+    const clock = { now: t0 };
+    const ctx = testCtx(db.current.db, clock);
+    const show = await bookableShow(db.current.db, t0, { slots: 2 });
+    const child = await createTicketType(db.current.db, show.exhibition.id, { code: "child", name: "Child", priceMinor: 10_000, requiresCompanion: true });
+    const owner = guest();
+    const buyer = { name: "Ravi Iyer", email: "child-only@example.org" };
+    await addToCart({ ctx, input: { owner, slotId: show.slots[0]!.id, ticketTypeId: show.adult.id, quantity: 1 } });
+    await addToCart({ ctx, input: { owner, slotId: show.slots[0]!.id, ticketTypeId: child.id, quantity: 1 } });
+    // An adult at 10:00 does not accompany a child at 10:30.
+    const cart = await addToCart({ ctx, input: { owner, slotId: show.slots[1]!.id, ticketTypeId: child.id, quantity: 2 } });
+
+    const refused = await refusal(checkout({ ctx, input: { owner, contact: buyer, provider: "test" } }));
+    expect(refused).toMatchObject({ code: "companion_required" });
+    expect(refused.details.itemIds).toEqual([cart.items.find((item) => item.slotId === show.slots[1]!.id)!.id]);
+    expect(await db.current.db.select().from(orders).where(eq(orders.email, "child-only@example.org"))).toEqual([]);
+
+    await addToCart({ ctx, input: { owner, slotId: show.slots[1]!.id, ticketTypeId: show.adult.id, quantity: 1 } });
+    expect((await checkout({ ctx, input: { owner, contact: buyer, provider: "test" } })).items).toHaveLength(4);
   });
 });
 

@@ -9,6 +9,7 @@ import { lockExistingCart } from "../cart/cart-lock";
 import { checkCartSize } from "../cart/limits";
 import { withTransaction, type Ctx } from "../context";
 import { recordFunnel } from "../funnel/record-funnel";
+import { refuseUnaccompanied } from "./companions";
 import { DomainError } from "../errors";
 import { loadOrder, type Order } from "./order-view";
 
@@ -36,6 +37,7 @@ export async function checkout({ ctx, input }: { ctx: Ctx; input: { owner: CartO
     // Carts are kept within these at every change; a cart filled before they were lowered is not.
     checkCartSize({ lines: held.length, tickets: held.reduce((sum, line) => sum + line.quantity, 0) }, ctx.settings);
     await refuseClosedLines(db, held, salesWindow(now, ctx.settings.venueTimeZone));
+    refuseUnaccompanied(held);
 
     const [{ number }] = (await db.execute<{ number: string }>(sql`SELECT nextval('order_numbers')::text AS number`)).rows as [{ number: string }];
     const [order] = await db

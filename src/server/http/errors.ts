@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_sold_out: 422,
   email_taken: 422,
   limit_exceeded: 422,
+  companion_required: 422,
   ticket_type_unavailable: 422,
   no_active_ticket_type: 422,
   rate_limited: 429,

@@ -1,0 +1,1 @@
+ALTER TABLE "ticket_types" ADD COLUMN "requires_companion" boolean DEFAULT false NOT NULL;
