@@ -1,19 +1,14 @@
-import { readOutboxMail } from "./mail-files";
-
-/** A mail file's text with its body decoded: nodemailer writes text that is not Latin as base64. */
-export function decodedMail(raw: string): string {
-  const split = raw.search(/\r?\n\r?\n/);
-  const head = split < 0 ? raw : raw.slice(0, split);
-  const body = split < 0 ? "" : raw.slice(split).trim();
-  return /Content-Transfer-Encoding: base64/i.test(head) ? `${head}\n\n${Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8")}` : raw;
-}
+import fs from "node:fs/promises";
+import path from "node:path";
+import { decodedMail } from "./mail-decode";
 
 /** A waiting-list e-mail the app wrote to DATA_DIR/outbox, decoded, waiting up to `ms` for the outbox to send it. */
 export async function waitlistMail(dataDir: string, messageId: string, ms = 20_000): Promise<string> {
+  const file = path.join(dataDir, "outbox", `${messageId.replace(/[^A-Za-z0-9._-]/g, "_")}.eml`);
   const until = Date.now() + ms;
   for (;;) {
     try {
-      return decodedMail(await readOutboxMail(dataDir, messageId));
+      return decodedMail(await fs.readFile(file, "latin1"));
     } catch (error) {
       if (Date.now() > until) throw error;
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -2,8 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { addDays } from "@/domain/calendar/venue-time";
-import { mailText } from "../../support/mail-files";
-import { decodedMail } from "../../support/waitlist-mail";
+import { decodedMail } from "../../support/mail-decode";
 import { adultOf, expectNoAxeViolations, expectNoHorizontalScroll, slotAt, sql, tomorrow } from "../support";
 
 const SLUG = "beyond-the-milky-way";
@@ -14,7 +13,7 @@ async function mailOf(entryId: string, kind: "joined" | "offer"): Promise<string
   const until = Date.now() + 30_000;
   for (;;) {
     const file = (await fs.readdir(path.join(OUTBOX, "outbox")).catch(() => [] as string[])).find((name) => name.startsWith(`waitlist-${entryId}-${kind}`));
-    if (file) return decodedMail(mailText(await fs.readFile(path.join(OUTBOX, "outbox", file), "latin1")));
+    if (file) return decodedMail(await fs.readFile(path.join(OUTBOX, "outbox", file), "latin1"));
     if (Date.now() > until) throw new Error(`no ${kind} e-mail for ${entryId}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
