@@ -89,6 +89,22 @@ describe("a server on DATABASE_URL", () => {
     expect(await response.json()).toMatchObject({ name: expect.stringContaining("Kaveri"), start_url: "/" });
   });
 
+  it("lets only the browser keep the catalogue pages (for Back), and keeps no-store on everything that shows holds, orders or accounts", async () => {
+    const cacheControl = async (pathname: string) => (await fetch(`${app.url}${pathname}`, { redirect: "manual" })).headers.get("cache-control");
+    for (const page of ["/", "/exhibitions", "/exhibitions/chola-bronzes"]) expect(await cacheControl(page)).toBe("private, no-cache");
+    for (const page of ["/cart", "/checkout", "/account", "/sign-in", "/staff", "/api/exhibitions", "/api/cart"]) expect([page, await cacheControl(page)]).toEqual([page, expect.stringContaining("no-store")]);
+  });
+
+  it("serves a favicon and a robots.txt that keeps search engines out of staff pages and the API", async () => {
+    const favicon = await fetch(`${app.url}/favicon.ico`);
+    expect(favicon.status).toBe(200);
+    expect((await favicon.arrayBuffer()).byteLength).toBeGreaterThan(0);
+    const robots = await fetch(`${app.url}/robots.txt`);
+    expect(robots.status).toBe(200);
+    const rules = (await robots.text()).split("\n");
+    expect(rules).toEqual(expect.arrayContaining(["User-agent: *", "Disallow: /staff", "Disallow: /api/"]));
+  });
+
   it("answers unknown API paths with a JSON 404, not an HTML page", async () => {
     const response = await fetch(`${app.url}/api/no/such/route`, { method: "POST" });
     expect(response.status).toBe(404);

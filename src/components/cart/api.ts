@@ -17,7 +17,7 @@ export class CartRequestError extends Error {
 export const isCartRequestError = cartRequestError.is;
 
 /** Calls the cart API and returns the cart it answers with, or throws its error message for people. */
-export async function cartRequest(method: "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<Cart> {
+export async function cartRequest(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<Cart> {
   let response: Response;
   try {
     response = await fetch(path, {

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useOptimistic, useRef, useState, useTransition } from "react";
 import type { Availability } from "@/domain/availability/slot-availability";
 import type { Cart, CartItem } from "@/domain/cart/cart-view";
+import { cartRequest } from "./api";
 
 type Listener = (availability: Availability) => void;
 
@@ -55,8 +56,26 @@ export function CartProvider({ initialCart, children }: { initialCart: Cart; chi
     return () => window.removeEventListener("pageshow", restored);
   }, [router]);
 
+  // A page shown again by Back or Forward (kept whole in the back/forward cache, or reloaded from
+  // the browser's cache) was rendered with the cart as it was then: ask for the cart as it is now.
+  const [shownAgain, setShownAgain] = useState(0);
+  useEffect(() => {
+    const refresh = () => cartRequest("GET", "/api/cart").then(setCart, () => {});
+    const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+    if (navigation?.type === "back_forward") void refresh();
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (!event.persisted) return;
+      setShownAgain((count) => count + 1);
+      void refresh();
+    };
+    window.addEventListener("pageshow", onPageShow);
+    return () => window.removeEventListener("pageshow", onPageShow);
+  }, []);
+
   // One stream per page: the cart (from any tab or device) and the watched slots. It is opened
   // again once a first add has given this visitor a cart, and browsers reconnect it by themselves.
+  // It is closed while the page sits in the back/forward cache and opened again (sending the
+  // current state first) when the page is shown.
   const hasCart = cart.id !== null;
   useEffect(() => {
     const source = new EventSource(`/api/events${watched ? `?slots=${watched}` : ""}`);
@@ -65,8 +84,13 @@ export function CartProvider({ initialCart, children }: { initialCart: Cart; chi
       const availability = JSON.parse((event as MessageEvent<string>).data) as Availability;
       for (const listener of listeners.current) listener(availability);
     });
-    return () => source.close();
-  }, [watched, hasCart]);
+    const close = () => source.close();
+    window.addEventListener("pagehide", close);
+    return () => {
+      window.removeEventListener("pagehide", close);
+      source.close();
+    };
+  }, [watched, hasCart, shownAgain]);
 
   const withPendingLines = useCallback(
     (lines: CartItem[], work: () => Promise<void>) =>

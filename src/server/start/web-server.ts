@@ -7,6 +7,7 @@ import { CLIENT_IP_HEADER } from "../http/rate-limit";
 import { errorBody, statusOf } from "../http/errors";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 import { clientAddress } from "./forwarded-for";
+import { allowBackForwardCache } from "./page-cache";
 import { serveDirect, type DirectRoutes } from "./direct-routes";
 import { pathnameOf, refuseMalformed, type Refusal } from "./request-guard";
 
@@ -54,7 +55,9 @@ export function createWebServer(options: {
     const refusal = refuseMalformed(req, (pathname) => methodsOf.get(routeOf(pathname)));
     if (refusal) return writeError(res, refusal, requestId);
     // The path as Next.js sees it (no query, no fragment), so both routers agree on what it names.
-    const fast = direct?.get(`${req.method} ${pathnameOf(req.url ?? "/")}`);
+    const pathname = pathnameOf(req.url ?? "/");
+    const fast = direct?.get(`${req.method} ${pathname}`);
+    if (!fast && pathname) allowBackForwardCache(req, res, pathname);
     (fast ? serveDirect(fast, req, res) : handle(req, res)).catch((error: unknown) => {
       log.error({ err: error, requestId }, "request failed outside the route handler");
       if (res.headersSent) return res.destroy();
