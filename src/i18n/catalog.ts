@@ -1,6 +1,21 @@
 import enCommon from "../../messages/en/common.json";
 import hiCommon from "../../messages/hi/common.json";
 import knCommon from "../../messages/kn/common.json";
+import enErrors from "../../messages/en/errors.json";
+import hiErrors from "../../messages/hi/errors.json";
+import knErrors from "../../messages/kn/errors.json";
+import enAuth from "../../messages/en/auth.json";
+import hiAuth from "../../messages/hi/auth.json";
+import knAuth from "../../messages/kn/auth.json";
+import enCatalogue from "../../messages/en/catalogue.json";
+import hiCatalogue from "../../messages/hi/catalogue.json";
+import knCatalogue from "../../messages/kn/catalogue.json";
+import enHome from "../../messages/en/home.json";
+import hiHome from "../../messages/hi/home.json";
+import knHome from "../../messages/kn/home.json";
+import enMeta from "../../messages/en/meta.json";
+import hiMeta from "../../messages/hi/meta.json";
+import knMeta from "../../messages/kn/meta.json";
 import type { Locale } from "./locales";
 
 /**
@@ -8,16 +23,17 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon };
+const en = { common: enCommon, errors: enErrors, auth: enAuth, catalogue: enCatalogue, home: enHome, meta: enMeta };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon },
-  kn: { common: knCommon },
+  hi: { common: hiCommon, errors: hiErrors, auth: hiAuth, catalogue: hiCatalogue, home: hiHome, meta: hiMeta },
+  kn: { common: knCommon, errors: knErrors, auth: knAuth, catalogue: knCatalogue, home: knHome, meta: knMeta },
 };
 
-const SERVER_ONLY: readonly (keyof Messages)[] = [];
+// API error messages and page titles are written by the server, in the request's language.
+const SERVER_ONLY: readonly (keyof Messages)[] = ["errors", "meta"];
 
 export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
 
