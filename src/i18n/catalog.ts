@@ -16,6 +16,9 @@ import knHome from "../../messages/kn/home.json";
 import enMeta from "../../messages/en/meta.json";
 import hiMeta from "../../messages/hi/meta.json";
 import knMeta from "../../messages/kn/meta.json";
+import enPdf from "../../messages/en/pdf.json";
+import hiPdf from "../../messages/hi/pdf.json";
+import knPdf from "../../messages/kn/pdf.json";
 import type { Locale } from "./locales";
 
 /**
@@ -23,17 +26,17 @@ import type { Locale } from "./locales";
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
  * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
  */
-const en = { common: enCommon, errors: enErrors, auth: enAuth, catalogue: enCatalogue, home: enHome, meta: enMeta };
+const en = { common: enCommon, errors: enErrors, auth: enAuth, catalogue: enCatalogue, home: enHome, meta: enMeta, pdf: enPdf };
 export type Messages = typeof en;
 
 const CATALOG: Record<Locale, Messages> = {
   en,
-  hi: { common: hiCommon, errors: hiErrors, auth: hiAuth, catalogue: hiCatalogue, home: hiHome, meta: hiMeta },
-  kn: { common: knCommon, errors: knErrors, auth: knAuth, catalogue: knCatalogue, home: knHome, meta: knMeta },
+  hi: { common: hiCommon, errors: hiErrors, auth: hiAuth, catalogue: hiCatalogue, home: hiHome, meta: hiMeta, pdf: hiPdf },
+  kn: { common: knCommon, errors: knErrors, auth: knAuth, catalogue: knCatalogue, home: knHome, meta: knMeta, pdf: knPdf },
 };
 
-// API error messages and page titles are written by the server, in the request's language.
-const SERVER_ONLY: readonly (keyof Messages)[] = ["errors", "meta"];
+// API error messages, page titles and the tickets PDF are written by the server.
+const SERVER_ONLY: readonly (keyof Messages)[] = ["errors", "meta", "pdf"];
 
 export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
 
