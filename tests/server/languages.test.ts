@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createCredentialUser } from "@/db/accounts";
 import { expectApiError, request } from "../support/http-client";
 import { productionServerForThisFile } from "../support/production-server";
+import { bookableSlot, placedOrder } from "./demo-museum";
 
 // Issue 15, languages: on the server as `npm start` runs it, an API refusal keeps its code and status
 // in every language while its message follows the request's language; the switch remembers a choice.
@@ -88,5 +89,23 @@ describe("POST /api/locale, the language switch", () => {
     const json = await raw("POST", "/api/locale", { body: { locale: "hi", next: "/exhibitions" } });
     expect(json.status).toBe(303);
     expect(json.headers.location).toBe("/exhibitions");
+  });
+});
+
+describe("the tickets PDF from the shipped build", () => {
+  it.each([
+    ["hi", "NotoSansDevanagari"],
+    ["kn", "NotoSansKannada"],
+  ])("is written in the language the order was placed in (%s), with its Noto font embedded", async (locale, font) => {
+    const client = server.current.client();
+    client.cookies.set("locale", locale);
+    const { order, key } = await placedOrder(client, await bookableSlot(client), 1);
+    const paid = await client.send("POST", `/pay/test/${order.id}/complete`, { raw: new URLSearchParams({ key, outcome: "pay" }).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    expect(paid.status, paid.text).toBe(303);
+    // Downloaded by someone reading in English: the PDF follows the order, not the request.
+    const pdf = await raw("GET", `/api/orders/${order.id}/tickets.pdf?key=${encodeURIComponent(key)}`, { headers: { "accept-language": "en" } });
+    expect(pdf.status, pdf.text.slice(0, 300)).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.text).toContain(font);
   });
 });

@@ -17,9 +17,11 @@ async function expectLanguage(page: Page, locale: "en" | "hi" | "kn") {
 }
 
 test.describe("a browser that asks for Hindi", () => {
-  test.use({ extraHTTPHeaders: { "accept-language": "hi-IN,hi;q=0.9,en;q=0.5" } });
+  // The browser's language setting, which it sends as Accept-Language: hi-IN.
+  test.use({ locale: "hi-IN" });
 
   test("reads the site in Hindi, switches to Kannada, and the choice is remembered across pages and sessions", async ({ page, context, browser }, testInfo) => {
+    test.slow(); // three pages, each checked with axe, on a CPU shared with the server
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADINGS.hi);
     await expectLanguage(page, "hi");
@@ -51,7 +53,7 @@ test.describe("a browser that asks for Hindi", () => {
 
     // A new session with the cookie (the browser reopened) keeps Kannada.
     const { viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL } = testInfo.project.use;
-    const again = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL, extraHTTPHeaders: { "accept-language": "hi" } });
+    const again = await browser.newContext({ viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL, locale: "hi-IN" });
     await again.addCookies([cookie!]);
     const later = await again.newPage();
     await later.goto("/sign-in");
@@ -73,7 +75,7 @@ test.describe("a browser that asks for Hindi", () => {
 });
 
 test.describe("without JavaScript", () => {
-  test.use({ javaScriptEnabled: false, extraHTTPHeaders: { "accept-language": "en-IN,en;q=0.9" } });
+  test.use({ javaScriptEnabled: false, locale: "en-IN" });
 
   test("the switch still changes the language and comes back to the same page", async ({ page }) => {
     await page.goto("/exhibitions?from=home");
@@ -81,7 +83,7 @@ test.describe("without JavaScript", () => {
     await page.getByTestId("language-switch").getByRole("button", { name: "हिन्दी" }).click();
     await expect(page).toHaveURL(/\/exhibitions\?from=home$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(WHATS_ON.hi);
+    // No axe here: it runs as a script in the page, which this browser does not run; the pages are checked above.
     await expectLanguage(page, "hi");
-    await expectNoAxeViolations(page);
   });
 });
