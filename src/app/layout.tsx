@@ -12,6 +12,7 @@ import { visitorCart } from "@/server/page-cart";
 import { roleIncludes } from "@/domain/staff/authorize";
 import { clientMessagesFor } from "@/i18n/catalog";
 import { pageUser } from "@/server/page-user";
+import "./indic-fonts.css";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
