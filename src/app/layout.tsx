@@ -6,19 +6,24 @@ import { CartBadge } from "@/components/cart/cart-badge";
 import { CartProvider } from "@/components/cart/cart-provider";
 import { FindBookingLink } from "@/components/lookup/find-booking-link";
 import { formatZoneName } from "@/components/format";
+import { LanguageSwitch } from "@/components/language-switch";
 import { VENUE } from "@/domain/venue";
 import { config } from "@/server/config";
 import { visitorCart } from "@/server/page-cart";
 import { roleIncludes } from "@/domain/staff/authorize";
 import { clientMessagesFor } from "@/i18n/catalog";
 import { pageUser } from "@/server/page-user";
+import "./indic-fonts.css";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: `${VENUE.name} — Tickets`, template: `%s — ${VENUE.shortName}` },
-  description: `Book timed-entry tickets for exhibitions and planetarium shows at the ${VENUE.name}, ${VENUE.city}.`,
-  icons: { icon: "/icon.svg" },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return {
+    title: { default: t("siteTitle", { venue: VENUE.name }), template: t("titleTemplate", { venue: VENUE.shortName }) },
+    description: t("siteDescription", { venue: VENUE.name, city: VENUE.city }),
+    icons: { icon: "/icon.svg" },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#7a2e1d", width: "device-width", initialScale: 1 };
 
@@ -63,6 +68,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 </li>
               </ul>
             </nav>
+            <LanguageSwitch />
           </div>
         </header>
         <main id="main" className="flex-1">

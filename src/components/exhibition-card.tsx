@@ -1,17 +1,21 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import type { Exhibition } from "@/domain/catalog/exhibition-view";
 import { formatMoney } from "./format";
 
 export function KindBadge({ kind }: { kind: Exhibition["kind"] }) {
+  const t = useTranslations("catalogue");
   return (
     <span className="inline-block rounded-full border border-accent/30 bg-white px-2.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-accent">
-      {kind === "show" ? "Planetarium show" : "Exhibition"}
+      {kind === "show" ? t("show") : t("exhibition")}
     </span>
   );
 }
 
 export function ExhibitionCard({ exhibition, headingLevel = 3 }: { exhibition: Exhibition; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const t = useTranslations("catalogue");
+  const locale = useLocale();
   return (
     <article className="group relative flex flex-col overflow-hidden rounded-xl border border-line bg-white shadow-sm transition hover:shadow-md">
       {/* eslint-disable-next-line @next/next/no-img-element -- small SVG artwork, nothing to optimise */}
@@ -19,7 +23,7 @@ export function ExhibitionCard({ exhibition, headingLevel = 3 }: { exhibition: E
       <div className="flex flex-1 flex-col gap-3 p-5">
         <div className="flex flex-wrap items-center gap-2">
           <KindBadge kind={exhibition.kind} />
-          {exhibition.featured && <span className="text-xs font-semibold uppercase tracking-wide text-warn">Featured</span>}
+          {exhibition.featured && <span className="text-xs font-semibold uppercase tracking-wide text-warn">{t("featured")}</span>}
         </div>
         <Heading className="font-serif text-xl font-semibold leading-snug text-ink">
           <Link href={`/exhibitions/${exhibition.slug}`} className="after:absolute after:inset-0 group-hover:underline underline-offset-4">
@@ -28,7 +32,7 @@ export function ExhibitionCard({ exhibition, headingLevel = 3 }: { exhibition: E
         </Heading>
         <p className="flex-1 text-sm leading-relaxed text-muted">{exhibition.summary}</p>
         <p className="text-sm font-medium text-ink">
-          From <span className="font-semibold">{formatMoney(exhibition.priceFrom)}</span>
+          {t.rich("from", { price: formatMoney(exhibition.priceFrom, locale), strong: (chunks) => <span className="font-semibold">{chunks}</span> })}
         </p>
       </div>
     </article>

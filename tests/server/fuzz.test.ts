@@ -41,6 +41,7 @@ const ROUTES: [string, string][] = [
   ["GET", "/api/tickets/public-key"],
   ["GET", "/api/events"],
   ["GET", "/api/health"],
+  ["POST", "/api/locale"],
   ["GET", "/api/staff/day"],
   ["GET", "/api/staff/exhibitions"],
   ["POST", "/api/staff/exhibitions"],
@@ -75,7 +76,7 @@ const ROUTES: [string, string][] = [
   ["DELETE", "/api/checkin/{ticketId}"],
 ];
 
-const FIELDS = ["slotId", "ticketTypeId", "quantity", "name", "email", "password", "phone", "items", "payment", "reason", "moveTo", "toSlotId", "ticketIds", "code", "token", "scanId", "gate", "scans", "rules", "closedDates", "capacity", "status", "price", "slug", "title", "kind", "role", "id", "type", "orderId", "amount"];
+const FIELDS = ["slotId", "ticketTypeId", "quantity", "name", "email", "password", "phone", "items", "payment", "reason", "moveTo", "toSlotId", "ticketIds", "code", "token", "scanId", "gate", "scans", "rules", "closedDates", "capacity", "status", "price", "slug", "title", "kind", "role", "id", "type", "orderId", "amount", "locale", "next"];
 const QUERY_KEYS = ["from", "to", "date", "slots", "q", "cursor", "status", "by", "key", "since", "staffDay", "exhibition", "entityType", "entityId"];
 
 /** The ids and cookies of a real visit, so that the fuzz reaches past "not found" and "sign in first". */

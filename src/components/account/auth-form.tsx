@@ -1,22 +1,24 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { RefusedLine } from "@/domain/cart/merge-carts";
 import { TextField, type FieldSpec } from "../form/text-field";
 import { RefusedLines } from "./refused-lines";
 
-const FIELDS: Record<"sign-in" | "sign-up", FieldSpec[]> = {
-  "sign-in": [
-    { name: "email", label: "Email", type: "email", autoComplete: "email" },
-    { name: "password", label: "Password", type: "password", autoComplete: "current-password" },
-  ],
-  "sign-up": [
-    { name: "name", label: "Your name", type: "text", autoComplete: "name" },
-    { name: "email", label: "Email", type: "email", autoComplete: "email" },
-    { name: "password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 10 characters." },
-  ],
-};
+// The server's limits on a new password (src/server/auth/auth.ts), as the form states them.
+const PASSWORD = { min: 10, max: 128 };
+
+function fieldsOf(mode: "sign-in" | "sign-up", t: ReturnType<typeof useTranslations<"auth">>): FieldSpec[] {
+  const email = { name: "email", label: t("email"), type: "email", autoComplete: "email" };
+  if (mode === "sign-in") return [email, { name: "password", label: t("password"), type: "password", autoComplete: "current-password" }];
+  return [
+    { name: "name", label: t("name"), type: "text", autoComplete: "name" },
+    email,
+    { name: "password", label: t("password"), type: "password", autoComplete: "new-password", hint: t("passwordHint", { min: PASSWORD.min }) },
+  ];
+}
 
 type Refusal = { error?: { message: string; fields?: Record<string, string> }; refused?: RefusedLine[] };
 
@@ -27,10 +29,19 @@ type Refusal = { error?: { message: string; fields?: Record<string, string> }; r
  */
 export function AuthForm({ mode, next, timeZone }: { mode: "sign-in" | "sign-up"; next: string; timeZone: string }) {
   const id = useId();
+  const t = useTranslations("auth");
+  const locale = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [refused, setRefused] = useState<RefusedLine[] | undefined>();
+
+  // The API names a field's problem in English; other languages say the field's usual one.
+  const problemOf = (name: string) => {
+    if (name === "password") return mode === "sign-up" ? t("problems.newPassword", PASSWORD) : t("problems.password");
+    return name === "name" ? t("problems.name") : t("problems.email");
+  };
+  const translatedProblems = (fields: Record<string, string>) => Object.fromEntries(Object.keys(fields).map((name) => [name, problemOf(name)]));
 
   const submit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -42,15 +53,15 @@ export function AuthForm({ mode, next, timeZone }: { mode: "sign-in" | "sign-up"
       const response = await fetch(`/api/auth/${mode}/email`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const payload = (await response.json().catch(() => ({}))) as Refusal;
       if (!response.ok) {
-        setError(payload.error?.message ?? "Something went wrong; please try again.");
-        setFieldErrors(payload.error?.fields ?? {});
+        setError(payload.error?.message ?? t("failed"));
+        setFieldErrors(locale === "en" ? (payload.error?.fields ?? {}) : translatedProblems(payload.error?.fields ?? {}));
         return setBusy(false);
       }
       if (payload.refused?.length) return setRefused(payload.refused);
       // A full load: the layout and the cart come from the server again, now for the signed-in visitor.
       window.location.assign(next);
     } catch {
-      setError("We could not reach the server. Check your connection and try again.");
+      setError(t("offline"));
       setBusy(false);
     }
   };
@@ -60,13 +71,13 @@ export function AuthForm({ mode, next, timeZone }: { mode: "sign-in" | "sign-up"
       <div className="mt-6 space-y-4">
         <RefusedLines lines={refused} timeZone={timeZone} />
         <a href={next} className="inline-block rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark">
-          Continue
+          {t("continue")}
         </a>
       </div>
     );
   }
 
-  const other = mode === "sign-in" ? { href: "/sign-up", text: "New here?", action: "Create an account" } : { href: "/sign-in", text: "Already have an account?", action: "Sign in" };
+  const other = mode === "sign-in" ? { href: "/sign-up", text: t("newHere"), action: t("createAccount") } : { href: "/sign-in", text: t("haveAccount"), action: t("signInLink") };
   return (
     <form onSubmit={submit} noValidate className="mt-6 space-y-5" aria-describedby={error ? `${id}-error` : undefined}>
       {error && (
@@ -74,11 +85,11 @@ export function AuthForm({ mode, next, timeZone }: { mode: "sign-in" | "sign-up"
           {error}
         </p>
       )}
-      {FIELDS[mode].map((field) => (
+      {fieldsOf(mode, t).map((field) => (
         <TextField key={field.name} field={field} formId={id} problem={fieldErrors[field.name]} />
       ))}
       <button type="submit" disabled={busy} className="w-full rounded-lg bg-accent px-5 py-3 font-semibold text-white hover:bg-accent-dark disabled:opacity-50">
-        {mode === "sign-in" ? "Sign in" : "Create account"}
+        {mode === "sign-in" ? t("signInButton") : t("signUpButton")}
       </button>
       <p className="text-sm text-muted">
         {other.text}{" "}

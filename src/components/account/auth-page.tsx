@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { config } from "@/server/config";
 import { pageUser } from "@/server/page-user";
 import { AuthForm } from "./auth-form";
@@ -10,11 +11,12 @@ type Props = { mode: "sign-in" | "sign-up"; searchParams: Promise<Record<string,
 export async function AuthPage({ mode, searchParams }: Props) {
   const next = safeNext((await searchParams).next);
   if (await pageUser()) redirect(next);
+  const t = await getTranslations("auth");
   return (
     <div className="mx-auto max-w-md px-4 py-10">
-      <h1 className="font-serif text-4xl font-semibold text-ink">{mode === "sign-in" ? "Sign in" : "Create an account"}</h1>
+      <h1 className="font-serif text-4xl font-semibold text-ink">{mode === "sign-in" ? t("signInHeading") : t("signUpHeading")}</h1>
       <p className="mt-2 text-muted">
-        {mode === "sign-in" ? "Tickets already in your cart stay there when you sign in." : "Keep your tickets and bookings in one place. Tickets already in your cart come with you."}
+        {mode === "sign-in" ? t("signInIntro") : t("signUpIntro")}
       </p>
       <AuthForm mode={mode} next={next} timeZone={config().venueTimeZone} />
     </div>

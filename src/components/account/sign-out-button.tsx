@@ -1,9 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { forgetDoorDevice } from "../door/door-worker";
 
 export function SignOutButton() {
+  const t = useTranslations("auth");
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const signOut = async () => {
@@ -22,11 +24,11 @@ export function SignOutButton() {
   return (
     <div>
       <button type="button" onClick={signOut} disabled={busy} className="rounded-lg border border-line bg-white px-5 py-3 font-semibold text-ink hover:border-accent disabled:opacity-50">
-        Sign out
+        {t("signOut")}
       </button>
       {failed && (
         <p role="alert" className="mt-2 text-sm text-sold">
-          We could not sign you out; please try again.
+          {t("signOutFailed")}
         </p>
       )}
     </div>

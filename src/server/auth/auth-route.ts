@@ -4,10 +4,12 @@ import { z } from "zod";
 import { accounts, users } from "@/db/schema";
 import { db } from "../database";
 import { readJson, readLimited } from "../http/body";
+import { messageIn } from "../http/error-message";
 import { errorResponse, type ErrorCode } from "../http/errors";
 import { HttpError } from "../http/http-error";
 import { checkSameOrigin } from "../http/origin";
 import { forgiveSignIn, limitSignIn } from "../http/rate-limit";
+import { requestLocale } from "../http/request-locale";
 import { route } from "../http/route";
 import { logger } from "../logger";
 import { auth, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./auth";
@@ -55,8 +57,9 @@ const REFUSALS: Record<number, ErrorCode> = {
   422: "invalid_request",
   429: "rate_limited",
 };
-const MESSAGES: Record<string, [ErrorCode, string]> = {
-  INVALID_EMAIL_OR_PASSWORD: ["unauthenticated", "The email or password is not right."],
+const MESSAGES: Record<string, [ErrorCode, string, Record<string, string>?, string?]> = {
+  // A wrong password is a 401 like a missing session, but says what went wrong, in every language.
+  INVALID_EMAIL_OR_PASSWORD: ["unauthenticated", "The email or password is not right.", {}, "wrong_password"],
   USER_ALREADY_EXISTS: ["email_taken", "An account with this email already exists. Sign in instead."],
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: ["email_taken", "An account with this email already exists. Sign in instead."],
   busy: ["busy", "The server is busy; nothing was changed, please try again."],
@@ -71,8 +74,11 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
   const url = new URL(request.url);
   const path = `/${url.pathname.split("/").slice(3).join("/")}`;
   const endpoint = ENDPOINTS[path];
-  if (!endpoint) return errorResponse("not_found", "There is no such API route.", requestId);
-  if (request.method !== endpoint.method) return errorResponse("method_not_allowed", `${request.method} is not served here.`, requestId, { headers: { allow: endpoint.method } });
+  const locale = requestLocale(request.headers);
+  if (!endpoint) return errorResponse("not_found", messageIn(locale, "not_found", "There is no such API route."), requestId);
+  if (request.method !== endpoint.method) {
+    return errorResponse("method_not_allowed", messageIn(locale, "method_not_allowed", `${request.method} is not served here.`), requestId, { headers: { allow: endpoint.method } });
+  }
   let forwarded = request;
   let counted: string | undefined;
   let signingIn: { email: string; password: string } | undefined;
@@ -104,13 +110,13 @@ export const authRoute = route<{ all: string[] }>(async ({ request, requestId })
   }
   const refusal = (await answer.json().catch(() => ({}))) as { code?: string; message?: string };
   const refused = REFUSALS[answer.status] ?? (answer.status < 500 ? "invalid_request" : "internal");
-  const [code, message] = MESSAGES[refusal.code ?? ""] ?? [refused, refusal.message ?? "The request was refused."];
+  const [code, message, , key] = MESSAGES[refusal.code ?? ""] ?? [refused, refusal.message ?? "The request was refused."];
   if (code === "internal") logger().error({ requestId, status: answer.status, refusal, path }, "authentication failed on our side");
   const headers = new Headers(answer.headers);
   headers.delete("content-type");
   headers.delete("content-length");
   if (code === "busy") headers.set("retry-after", "1");
-  return errorResponse(code, message, requestId, { headers });
+  return errorResponse(code, messageIn(locale, code, message, { headers, key }), requestId, { headers });
 });
 
 /**

@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** The sentence to say instead in other languages (messages/<locale>/errors.json), when the code's own would mislead. */
+    readonly messageKey?: string,
   ) {
     super(message);
     httpError.mark(this);

@@ -73,6 +73,11 @@ export async function limitCartWrites(request: Request, ownerKey: string | undef
   await consume(perAddress, clientIp(request), "changes");
 }
 
+/** Language changes count against the address's general ceiling: a script cannot use the switch to write cookies at speed. */
+export async function limitLocaleChanges(request: Request): Promise<void> {
+  await consume(limiters().perAddress, clientIp(request), "language changes");
+}
+
 /** Staff writes count per account: a stolen or scripted staff session cannot rewrite the catalogue at speed. */
 export async function limitStaffWrites(userId: string): Promise<void> {
   await consume(limiters().perStaff, userId, "changes");

@@ -2,9 +2,11 @@ import type { Ctx } from "@/domain/context";
 import { isDomainError } from "@/domain/errors";
 import { logger } from "../logger";
 import { requestContext } from "../request-context";
+import { messageIn } from "./error-message";
 import { errorResponse } from "./errors";
 import { isHttpError } from "./http-error";
 import { requestIdOf } from "./request-id";
+import { requestLocale } from "./request-locale";
 
 type Handler<P> = (input: { request: Request; params: P; ctx: Ctx; requestId: string }) => Promise<Response>;
 
@@ -18,12 +20,14 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
     try {
       return await handler({ request, params: await context.params, ctx: requestContext(), requestId });
     } catch (error) {
+      const locale = requestLocale(request.headers);
       if (isDomainError(error)) {
-        return errorResponse(error.code, error.message, requestId, { details: error.details, headers: error.code === "busy" ? { "retry-after": "1" } : {} });
+        const headers: Record<string, string> = error.code === "busy" ? { "retry-after": "1" } : {};
+        return errorResponse(error.code, messageIn(locale, error.code, error.message, { details: error.details, headers }), requestId, { details: error.details, headers });
       }
-      if (isHttpError(error)) return errorResponse(error.code, error.message, requestId, { headers: error.headers });
+      if (isHttpError(error)) return errorResponse(error.code, messageIn(locale, error.code, error.message, { headers: error.headers, key: error.messageKey }), requestId, { headers: error.headers });
       logger().error({ err: error, requestId, method: request.method, url: new URL(request.url).pathname }, "unhandled error");
-      return errorResponse("internal", "Something went wrong on our side. It has been logged; please try again.", requestId);
+      return errorResponse("internal", messageIn(locale, "internal", "Something went wrong on our side. It has been logged; please try again."), requestId);
     }
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import PDFDocument from "pdfkit";
 import type { Executor } from "@/db/client";
@@ -6,6 +7,9 @@ import { ticketPdfs } from "@/db/schema";
 import type { Order } from "@/domain/checkout/order-view";
 import { VENUE } from "@/domain/venue";
 import { formatWhen } from "@/components/format";
+import { DEFAULT_LOCALE, isLocale } from "@/i18n/locales";
+import { translatorFor } from "@/i18n/translator";
+import { SCRIPT_FONTS, scriptRuns } from "./pdf-scripts";
 import { ticketQrCodes } from "./ticket-qr";
 import { processSingleton } from "../shared";
 
@@ -45,9 +49,30 @@ function drawQr(document: PDFKit.PDFDocument, svg: string): void {
   document.y = top + QR_SIZE;
 }
 
-/** The order's tickets as a PDF, one ticket a page, each with its QR code: to print or keep on a phone. */
+/** The Noto fonts' files, read once per process and registered with each document. */
+const scriptFonts = () =>
+  processSingleton("tickets-pdf-fonts", () =>
+    Object.entries(SCRIPT_FONTS).flatMap(([script, files]) => [
+      [`${script}`, readFileSync(files.regular)],
+      [`${script}-bold`, readFileSync(files.bold)],
+    ] as [string, Buffer][]),
+  );
+
+/** Writes `text` in the current size and colour, each script's run in a font that has its glyphs. */
+function write(document: PDFKit.PDFDocument, text: string, options: { bold?: boolean; align?: "center" } = {}): void {
+  const runs = scriptRuns(text);
+  for (const [index, run] of runs.entries()) {
+    const font = run.script === "latin" ? (options.bold ? "Helvetica-Bold" : "Helvetica") : `${run.script}${options.bold ? "-bold" : ""}`;
+    document.font(font).text(run.text, { align: options.align, continued: index < runs.length - 1 });
+  }
+}
+
+/** The order's tickets as a PDF, in the order's language, one ticket a page, each with its QR code: to print or keep on a phone. */
 export async function ticketsPdf(order: Order, timeZone: string, qrCodes: Map<string, string>): Promise<Buffer> {
-  const document = new PDFDocument({ size: "A6", margin: 24, info: { Title: `Tickets, order ${order.number}`, Author: VENUE.name } });
+  const locale = isLocale(order.locale) ? order.locale : DEFAULT_LOCALE;
+  const t = translatorFor(locale, "pdf");
+  const document = new PDFDocument({ size: "A6", margin: 24, info: { Title: t("title", { number: order.number }), Author: VENUE.name } });
+  for (const [name, font] of scriptFonts()) document.registerFont(name, font);
   const chunks: Buffer[] = [];
   document.on("data", (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve) => document.on("end", () => resolve(Buffer.concat(chunks))));
@@ -57,12 +82,12 @@ export async function ticketsPdf(order: Order, timeZone: string, qrCodes: Map<st
     if (index % PAGES_PER_TURN === PAGES_PER_TURN - 1) await new Promise((resolve) => setImmediate(resolve));
     if (index > 0) document.addPage();
     document.font("Helvetica-Bold").fontSize(9).fillColor("#7a2e1d").text(VENUE.name.toUpperCase());
-    document.moveDown(0.4).font("Helvetica-Bold").fontSize(15).fillColor("#1f1a17").text(ticket.exhibition.title);
-    document.moveDown(0.3).font("Helvetica").fontSize(11).text(formatWhen(ticket.startsAt, timeZone));
-    document.text(ticket.ticketType.name);
+    write(document.moveDown(0.4).fontSize(15).fillColor("#1f1a17"), ticket.exhibition.title, { bold: true });
+    write(document.moveDown(0.3).fontSize(11), formatWhen(ticket.startsAt, timeZone, locale));
+    write(document, ticket.ticketType.name);
     drawQr(document, qrCodes.get(ticket.id)!);
     document.moveDown(0.3).font("Courier-Bold").fontSize(12).text(ticket.code, { align: "center" });
-    document.font("Helvetica").fontSize(8).fillColor("#5b514a").text(`Order ${order.number} · ticket ${index + 1} of ${order.tickets.length} · ${order.name}`, { align: "center" });
+    write(document.fontSize(8).fillColor("#5b514a"), t("footer", { number: order.number, index: index + 1, count: order.tickets.length, name: order.name }), { align: "center" });
   }
   document.end();
   return finished;
@@ -71,7 +96,7 @@ export async function ticketsPdf(order: Order, timeZone: string, qrCodes: Map<st
 /** Everything a tickets PDF shows, hashed: a stored PDF is served only while the order still looks like that. */
 const fingerprintOf = (order: Order, timeZone: string) =>
   createHash("sha256")
-    .update(JSON.stringify([timeZone, order.number, order.name, order.tickets.map((ticket) => [ticket.id, ticket.code, ticket.exhibition.title, ticket.startsAt, ticket.ticketType.name])]))
+    .update(JSON.stringify([timeZone, order.locale, order.number, order.name, order.tickets.map((ticket) => [ticket.id, ticket.code, ticket.exhibition.title, ticket.startsAt, ticket.ticketType.name])]))
     .digest("base64url");
 
 /**
