@@ -22,3 +22,4 @@ describe("messageIn", () => {
     expect(messageIn("hi", "unauthenticated", "The email or password is not right.", { key: "wrong_password" })).toBe("ईमेल या पासवर्ड सही नहीं है।");
   });
 });
+
