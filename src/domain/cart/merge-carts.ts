@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { cartItems, carts } from "../../db/schema";
+import { cartItems, carts, orders } from "../../db/schema";
 import { holdPlaces } from "../availability/hold-places";
 import { lockSlots, releaseHold } from "../availability/holds";
 import { salesWindow } from "../availability/slot-bookable";
@@ -74,6 +74,8 @@ export async function mergeCarts({ ctx, input }: { ctx: Ctx; input: { from?: Car
     }
 
     await db.delete(cartItems).where(eq(cartItems.cartId, fromId));
+    // The guest's unpaid orders follow their cart: signed in, the visitor still sees them waiting for payment.
+    await db.update(orders).set({ cartId: intoId }).where(eq(orders.cartId, fromId));
     await db.delete(carts).where(eq(carts.id, fromId));
     if (rekey) await db.update(cartItems).set({ clientAddress: address }).where(and(eq(cartItems.cartId, intoId), eq(cartItems.status, "held")));
     return { cart: await loadCart(db, intoId, ctx.settings, now), refused: await describeRefusals(db, refused) };

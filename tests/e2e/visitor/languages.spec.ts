@@ -87,3 +87,12 @@ test.describe("without JavaScript", () => {
     await expectLanguage(page, "hi");
   });
 });
+
+test("the switch works on a waiting-list link's page too, which keeps its token out of other sites' Referer", async ({ page }) => {
+  // A link that no longer holds anything still shows its page (and its header).
+  await page.goto(`/waitlist/claim/${"0".repeat(64)}`);
+  await expect(page.locator('meta[name="referrer"]')).toHaveAttribute("content", "same-origin");
+  await page.getByTestId("language-switch").getByRole("button", { name: "ಕನ್ನಡ" }).click();
+  await expect(page).toHaveURL(/\/waitlist\/claim\//);
+  await expectLanguage(page, "kn");
+});

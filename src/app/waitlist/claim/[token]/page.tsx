@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("waitlist");
-  return { title: t("claimTitle"), robots: { index: false }, referrer: "no-referrer" };
+  return { title: t("claimTitle"), robots: { index: false }, referrer: "same-origin" };
 }
 
 /** The offer's link: what is held, until when, and the button that puts it in the cart. */

@@ -4,7 +4,7 @@ import { LinkAction } from "@/components/waitlist/link-action";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("waitlist");
-  return { title: t("leaveTitle"), robots: { index: false }, referrer: "no-referrer" };
+  return { title: t("leaveTitle"), robots: { index: false }, referrer: "same-origin" };
 }
 
 /** The leave link of every waiting-list e-mail. It says nothing of the entry it names: the link is all anyone has. */
