@@ -63,7 +63,8 @@ import type { Locale } from "./locales";
 /**
  * Every message, one file per namespace and language under messages/. Imported, not read from disk,
  * so TypeScript checks each `t("…")` key against English and each language has every namespace.
- * Namespaces named in SERVER_ONLY (mails, the PDF) are not sent to the browser.
+ * Only the namespaces client components read (FOR_THE_BROWSER) go into the page: the rest (mails,
+ * the PDF, server-rendered pages' texts) would only make every page heavier.
  */
 const en = { common: enCommon, auth: enAuth, booking: enBooking, bookings: enBookings, cart: enCart, catalogue: enCatalogue, checkout: enCheckout, errors: enErrors, exhibition: enExhibition, home: enHome, lookup: enLookup, mail: enMail, meta: enMeta, order: enOrder, pay: enPay, pdf: enPdf, terms: enTerms, visit: enVisit, waitlist: enWaitlist, "waitlist-mail": enWaitlistMail };
 export type Messages = typeof en;
@@ -74,12 +75,12 @@ const CATALOG: Record<Locale, Messages> = {
   kn: { common: knCommon, auth: knAuth, booking: knBooking, bookings: knBookings, cart: knCart, catalogue: knCatalogue, checkout: knCheckout, errors: knErrors, exhibition: knExhibition, home: knHome, lookup: knLookup, mail: knMail, meta: knMeta, order: knOrder, pay: knPay, pdf: knPdf, terms: knTerms, visit: knVisit, waitlist: knWaitlist, "waitlist-mail": knWaitlistMail },
 };
 
-// API error messages, page titles and the tickets PDF are written by the server.
-const SERVER_ONLY: readonly (keyof Messages)[] = ["errors", "mail", "meta", "pdf", "visit", "waitlist-mail"];
+/** The namespaces "use client" components ask useTranslations for; client-namespaces.test.ts keeps it whole. */
+export const FOR_THE_BROWSER: readonly (keyof Messages)[] = ["common", "auth", "booking", "cart", "checkout", "lookup", "waitlist"];
 
 export const messagesFor = (locale: Locale): Messages => CATALOG[locale];
 
-/** What a page's client components may need: everything but the mails' and the PDF's texts. */
+/** What a page's client components need. */
 export function clientMessagesFor(locale: Locale): Partial<Messages> {
-  return Object.fromEntries(Object.entries(CATALOG[locale]).filter(([namespace]) => !SERVER_ONLY.includes(namespace as keyof Messages)));
+  return Object.fromEntries(FOR_THE_BROWSER.map((namespace) => [namespace, CATALOG[locale][namespace]]));
 }
