@@ -17,7 +17,7 @@ async function entryOf(db: Database, job: Job) {
   const token = job.payload?.token;
   const [entry] = job.subjectId
     ? await db
-        .select({ id: waitlistEntries.id, email: waitlistEntries.email, quantity: waitlistEntries.quantity, locale: waitlistEntries.locale, status: waitlistEntries.status, offerExpiresAt: waitlistEntries.offerExpiresAt, offerSeconds: waitlistEntries.offerSeconds, title: exhibitions.title, startsAt: timeSlots.startsAt, ticketType: ticketTypes.name })
+        .select({ id: waitlistEntries.id, email: waitlistEntries.email, quantity: waitlistEntries.quantity, locale: waitlistEntries.locale, status: waitlistEntries.status, slotStatus: timeSlots.status, offerExpiresAt: waitlistEntries.offerExpiresAt, offerSeconds: waitlistEntries.offerSeconds, title: exhibitions.title, startsAt: timeSlots.startsAt, ticketType: ticketTypes.name })
         .from(waitlistEntries)
         .innerJoin(timeSlots, eq(timeSlots.id, waitlistEntries.slotId))
         .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
@@ -59,11 +59,14 @@ export function offerMail({ entry, token, locale }: Entry): Message {
   };
 }
 
-/** The waiting list's outbox jobs, by kind. An offer that was claimed, left or lapsed before its e-mail left is not sent. */
+/**
+ * The waiting list's outbox jobs, by kind. An offer that was claimed, left or lapsed before its
+ * e-mail left is not sent, nor one for a slot since cancelled or closed: its link could not be claimed.
+ */
 export const WAITLIST_JOBS: Record<string, (db: Database, job: Job) => Promise<void>> = {
   [WAITLIST_MAILS.joined]: async (db, job) => sendMail(joinedMail(await entryOf(db, job))),
   [WAITLIST_MAILS.offer]: async (db, job) => {
     const found = await entryOf(db, job);
-    if (found.entry.status === "offered") await sendMail(offerMail(found));
+    if (found.entry.status === "offered" && found.entry.slotStatus === "open") await sendMail(offerMail(found));
   },
 };
