@@ -33,6 +33,9 @@ export async function joinWaitlist({ ctx, input }: { ctx: Ctx; input: JoinReques
       const refusal = await holdRefusal(db, input.slotId, window);
       throw refusal.code === "sold_out" || refusal.code === "insufficient_capacity" ? new DomainError("not_found", "There is no such time slot.") : refusal;
     }
+    // The address's entry, if any, before the slot, as claiming, leaving and cancelling take them:
+    // a rejoin updates it, and taking the slot first would deadlock with a leave of its offer.
+    await db.execute(sql`SELECT 1 FROM waitlist_entries WHERE slot_id = ${slot.id} AND email = ${email} FOR UPDATE`);
     // Locks the slot: whether it is sold out cannot change until this entry is in line.
     await releaseExpiredHoldsOfSlot(db, slot.id, now);
     const [places] = await db.select({ free: sql<number>`${timeSlots.capacity} - ${timeSlots.held} - ${timeSlots.sold}` }).from(timeSlots).where(eq(timeSlots.id, slot.id));

@@ -348,4 +348,23 @@ describe("offering across processes", () => {
       await second.close();
     }
   });
+
+  it("a rejoin and a leave of the same address at once never deadlock: both take the entry before the slot", async () => {
+    const second = connectDatabase(db.current.url, { max: 4 });
+    try {
+      for (let round = 0; round < 10; round++) {
+        const { ctx, show, carts, join } = await soldOut(4, [2, 2]);
+        await join("both@example.org", 2);
+        await removeItem({ ctx, input: carts[0]! });
+        const [entry] = await entriesOf(show.slot.id);
+        const token = (await offerTokenOf(entry!.id))!;
+        const rejoin = joinWaitlist({ ctx: { ...ctx, db: second.db }, input: { exhibitionSlug: show.exhibition.slug, slotId: show.slot.id, email: "both@example.org", quantity: 1, locale: "en" } });
+        // Either order is right; a deadlock is not.
+        await Promise.all([leaveWaitlist({ ctx, input: { token } }), rejoin.catch((error: DomainError) => expect(error.code).toBe("not_sold_out"))]);
+        await noDrift();
+      }
+    } finally {
+      await second.close();
+    }
+  });
 });
