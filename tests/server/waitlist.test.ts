@@ -66,10 +66,10 @@ describe("a place comes back", () => {
     const joined = await visitor.post(full.path, { email: "kavya@example.org", quantity: 2 }, { headers: { "accept-language": "hi-IN,hi;q=0.9" } });
     expect(joined.status, joined.text).toBe(201);
     const [entry] = await db().select().from(waitlistEntries).where(eq(waitlistEntries.email, "kavya@example.org"));
-    expect((await waitForMail(`waitlist-${entry!.id}-joined@localhost`))).toContain("प्रतीक्षा सूची");
+    expect((await waitForMail(`waitlist-${entry!.id}-joined-${entry!.line}@localhost`))).toContain("प्रतीक्षा सूची");
 
     expect((await full.holder.send("DELETE", `/api/cart/items/${full.itemId}`)).status).toBe(200);
-    const mail = await waitForMail(`waitlist-${entry!.id}-offer@localhost`);
+    const mail = await waitForMail(`waitlist-${entry!.id}-offer-${entry!.line}@localhost`);
     expect(mail).toContain("रोककर");
     const token = /\/waitlist\/claim\/([A-Za-z0-9_-]+)/.exec(mail)![1]!;
     expect(mail).toContain(`/waitlist/leave/${token}`);

@@ -33,8 +33,10 @@ CREATE INDEX "waitlist_entries_offers" ON "waitlist_entries" USING btree ("offer
 -- row lock, before any other transaction can see them free, and the CHECK on time_slots still
 -- bounds held + sold. Entries are taken in line order; one that wants more than is free keeps its
 -- place in line and the next that fits is offered. SKIP LOCKED: an entry being left or claimed is
--- not waited for. Each offer's link token is random (two v4 UUIDs, 244 bits); only its hash is kept,
--- the token itself rides in the outbox job that e-mails it, and is cleared once sent.
+-- not waited for. An entry whose offer would run out after the slot starts is skipped: places that
+-- late go to the public at once rather than sit held for someone who may read the e-mail too late.
+-- Each offer's link token is random (two v4 UUIDs, 244 bits); only its hash is kept, the token
+-- itself rides in the outbox job that e-mails it, and is cleared once sent.
 CREATE FUNCTION waitlist_offer_freed_places() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   entry record;
@@ -51,6 +53,7 @@ BEGIN
   LOOP
     EXIT WHEN NEW.held + NEW.sold >= NEW.capacity;
     CONTINUE WHEN NEW.held + NEW.sold + entry.quantity > NEW.capacity;
+    CONTINUE WHEN NEW.starts_at < now() + entry.offer_seconds * interval '1 second';
     token := replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '');
     UPDATE waitlist_entries SET status = 'offered', offered_at = now(),
       offer_expires_at = now() + entry.offer_seconds * interval '1 second',

@@ -9,7 +9,7 @@ export const waitlistStatus = pgEnum("waitlist_status", ["waiting", "offered", "
 
 /**
  * A visitor waiting for places of a sold-out slot. Offers are made by the database itself, in the
- * very UPDATE that frees places (migration 0018's trigger), so the public never sees them in between.
+ * very UPDATE that frees places (migration 0019's trigger), so the public never sees them in between.
  */
 export const waitlistEntries = pgTable("waitlist_entries", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -31,7 +31,7 @@ export const waitlistEntries = pgTable("waitlist_entries", {
   /** The order of the line: who joined first is offered first. */
   line: bigserial("line", { mode: "number" }).notNull(),
 }, (table) => [
-  // One e-mail once per slot, whatever became of the entry: leaving and joining again does not jump the line.
+  // One entry per address and slot: joining again once it is over puts it back at the end of the line (join-waitlist.ts).
   unique("waitlist_entries_once_per_slot").on(table.slotId, table.email),
   index("waitlist_entries_line").on(table.slotId, table.line).where(sql`${table.status} = 'waiting'`),
   index("waitlist_entries_offers").on(table.offerExpiresAt).where(sql`${table.status} = 'offered'`),

@@ -28,9 +28,10 @@ type SlotRow = typeof timeSlots.$inferSelect;
  * places given back (carts and availability update live through the tables' triggers); unpaid
  * orders with a line on it are cancelled and give back all their places; each paid order's valid
  * tickets on it are moved to `moveTo` all or nothing when it has the room (moveTickets), else
- * refunded (refundTickets). Every buyer concerned gets an e-mail through the outbox, refunds leave
- * through the outbox too (invariants 7 and 11), and the whole change is one audit entry. Tickets
- * used at the door stay as they are. A cancelled slot cannot be cancelled again: 422 slot_closed.
+ * refunded (refundTickets). Its waiting list ends: entries waiting or holding an offer lapse, and
+ * the offers' places leave `held` (they were live holds). Every buyer concerned gets an e-mail
+ * through the outbox, refunds leave through the outbox too (invariants 7 and 11), and the whole
+ * change is one audit entry. Tickets used at the door stay as they are. A cancelled slot cannot be cancelled again: 422 slot_closed.
  */
 export async function cancelSlot({ ctx, input }: { ctx: Ctx; input: CancelSlotInput }): Promise<CancelledOrder[]> {
   const actor = authorize(ctx, "admin");
@@ -46,6 +47,8 @@ export async function cancelSlot({ ctx, input }: { ctx: Ctx; input: CancelSlotIn
     if (slot.status === "cancelled") throw new DomainError("slot_closed", "This slot is already cancelled.");
     if (input.moveTo !== undefined) await checkTarget(db, slot, input.moveTo, now);
 
+    // The waiting list's entries before the slots, in the order claiming and leaving take them.
+    await db.execute(sql`SELECT id FROM waitlist_entries WHERE slot_id = ${slot.id} AND status IN ('waiting', 'offered') ORDER BY id FOR UPDATE`);
     const locked = await lockEverything(db, slot.id, input.moveTo);
     // Again under the locks: another cancel may have committed while we waited.
     const before = await slotRow(db, slot.id);
@@ -53,6 +56,7 @@ export async function cancelSlot({ ctx, input }: { ctx: Ctx; input: CancelSlotIn
     if (input.moveTo !== undefined) await checkTarget(db, slot, input.moveTo, now);
     await db.update(timeSlots).set({ status: "cancelled", cancelReason: reason }).where(eq(timeSlots.id, slot.id));
     const released = await removeCartLines(db, slot.id);
+    const offersLapsed = await endWaitlist(db, slot.id);
 
     const outcomes: CancelledOrder[] = [];
     for (const order of locked.orders.filter((candidate) => candidate.status === "pending_payment")) {
@@ -78,7 +82,7 @@ export async function cancelSlot({ ctx, input }: { ctx: Ctx; input: CancelSlotIn
       entityType: "slot",
       entityId: slot.id,
       before: { status: before!.status, capacity: before!.capacity, held: before!.held, sold: before!.sold },
-      after: { status: after.status, cancelReason: reason, held: after.held, sold: after.sold, moveTo: input.moveTo ?? null, cartPlacesReleased: released, orders: outcomes },
+      after: { status: after.status, cancelReason: reason, held: after.held, sold: after.sold, moveTo: input.moveTo ?? null, cartPlacesReleased: released, offerPlacesReleased: offersLapsed, orders: outcomes },
     });
     return outcomes;
   });
@@ -145,6 +149,24 @@ async function removeCartLines(db: Executor, slotId: string): Promise<number> {
     WITH gone AS (DELETE FROM cart_items WHERE slot_id = ${slotId} RETURNING quantity, status, ticket_type_id)
     SELECT coalesce(sum(g.quantity) FILTER (WHERE g.status = 'held' AND t.consumes_capacity), 0)::int AS released
     FROM gone g JOIN ticket_types t ON t.id = g.ticket_type_id`);
+  const released = rows[0]?.released ?? 0;
+  if (released > 0) await releaseHold(db, slotId, released);
+  return released;
+}
+
+/**
+ * Lapses the slot's waiting and offered entries and gives back the offers' places (the slot is no
+ * longer open, so the trigger offers them to nobody); an offer's e-mail not yet sent is then not
+ * sent (waitlist-mails.ts). Returns the places given back.
+ */
+async function endWaitlist(db: Executor, slotId: string): Promise<number> {
+  const { rows } = await db.execute<{ released: number }>(sql`
+    WITH ended AS (
+      SELECT id, status, quantity FROM waitlist_entries WHERE slot_id = ${slotId} AND status IN ('waiting', 'offered') FOR UPDATE
+    ), lapsed AS (
+      UPDATE waitlist_entries w SET status = 'lapsed' FROM ended WHERE w.id = ended.id RETURNING ended.status, ended.quantity
+    )
+    SELECT coalesce(sum(quantity) FILTER (WHERE status = 'offered'), 0)::int AS released FROM lapsed`);
   const released = rows[0]?.released ?? 0;
   if (released > 0) await releaseHold(db, slotId, released);
   return released;

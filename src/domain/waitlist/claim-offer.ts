@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { cartItems, ticketTypes } from "../../db/schema";
-import { keepBookable } from "../availability/holds";
+import { keepBookable, lockSlots, releaseHold } from "../availability/holds";
 import { salesWindow } from "../availability/slot-bookable";
 import { withTransaction, type Ctx } from "../context";
 import { DomainError } from "../errors";
@@ -16,16 +16,25 @@ import { hashToken } from "./tokens";
  * Moves an offer's places into the claimant's cart as a held line, once: the places stay in the
  * slot's `held` throughout, they only change from the offer's to the cart line's. The claimant then
  * checks out as anyone does. A spent, lapsed, left or unknown link is one and the same refusal.
+ * So is an offer of a ticket type taken off sale since joining; that offer lapses at once and its
+ * places go on to the next in line (migration 0019's trigger) or to the public.
  */
 export async function claimOffer({ ctx, input }: { ctx: Ctx; input: { token: string; owner: CartOwner; address?: string } }): Promise<Cart> {
-  return withTransaction(ctx, async ({ db, settings }) => {
+  const claimed = await withTransaction(ctx, async ({ db, settings }) => {
     const now = ctx.now();
-    const { rows } = await db.execute<{ slot_id: string; ticket_type_id: string; quantity: number }>(sql`
+    const { rows } = await db.execute<{ slot_id: string; ticket_type_id: string; quantity: number; on_sale: boolean }>(sql`
       UPDATE waitlist_entries SET status = 'claimed'
       WHERE offer_token_hash = ${hashToken(input.token)} AND status = 'offered' AND offer_expires_at > ${now}
-      RETURNING slot_id, ticket_type_id, quantity`);
+      RETURNING slot_id, ticket_type_id, quantity, (SELECT active FROM ticket_types WHERE id = ticket_type_id) AS on_sale`);
     const offer = rows[0];
     if (!offer) throw new DomainError("not_found", "This offer has been used or has run out.");
+    if (!offer.on_sale) {
+      // Committed, then refused: the places must not stay held for a ticket nobody can buy.
+      await db.execute(sql`UPDATE waitlist_entries SET status = 'lapsed' WHERE offer_token_hash = ${hashToken(input.token)}`);
+      await lockSlots(db, [offer.slot_id]);
+      await releaseHold(db, offer.slot_id, offer.quantity);
+      return undefined;
+    }
     // A slot cancelled or closed since the offer was made: its places are nobody's to book.
     if (!(await keepBookable(db, offer.slot_id, salesWindow(now, settings.venueTimeZone)))) throw new DomainError("slot_closed", "This time is no longer on sale.");
     const cart = await lockCart(db, input.owner, now);
@@ -50,4 +59,6 @@ export async function claimOffer({ ctx, input }: { ctx: Ctx; input: { token: str
     await rearmHolds(db, cart.id, now, settings);
     return loadCart(db, cart.id, settings, now);
   });
+  if (!claimed) throw new DomainError("not_found", "This offer has been used or has run out.");
+  return claimed;
 }

@@ -4,7 +4,7 @@ import { lockSlots, releaseHold } from "../availability/holds";
 
 /**
  * Offers whose time has run out lapse and give their places back, one short transaction per slot;
- * giving them back offers them to the next in line (migration 0018's trigger) or to the public.
+ * giving them back offers them to the next in line (migration 0019's trigger) or to the public.
  * The slot is locked first and entries being claimed or left are skipped, as the hold sweeper does.
  */
 export async function expireOffers(db: Database, now: Date, batch = 500): Promise<number> {

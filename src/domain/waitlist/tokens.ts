@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** A link's secret: 256 random bits. Offers' tokens are made by the database (migration 0018) and hash the same way. */
+/** A link's secret: 256 random bits. Offers' tokens are made by the database (migration 0019) and hash the same way. */
 export const newToken = (): string => randomBytes(32).toString("base64url");
 
 /** What is stored of a token: its SHA-256, hex, as the database's `encode(sha256(...), 'hex')` writes it. */

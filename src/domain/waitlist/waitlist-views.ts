@@ -7,7 +7,11 @@ import { hashToken } from "./tokens";
 
 export type WaitlistSlot = { exhibitionTitle: string; slotId: string; startsAt: string; available: number; ticketTypes: { id: string; name: string }[] };
 
-/** What the join page shows: a bookable slot of the exhibition, its free places, the ticket types one may wait for. */
+/**
+ * What the join page shows: a bookable slot of the exhibition, its free places, the ticket types one
+ * may wait for. Not a child's (requires_companion): a claimed line of those alone would be refused at
+ * checkout, so joining with one is refused too (join-waitlist.ts).
+ */
 export async function waitlistSlot({ ctx, input }: { ctx: Ctx; input: { slug: string; slotId: string } }): Promise<WaitlistSlot> {
   const window = salesWindow(ctx.now(), ctx.settings.venueTimeZone);
   const [slot] = await ctx.db
@@ -19,7 +23,7 @@ export async function waitlistSlot({ ctx, input }: { ctx: Ctx; input: { slug: st
   const types = await ctx.db
     .select({ id: ticketTypes.id, name: ticketTypes.name })
     .from(ticketTypes)
-    .where(and(eq(ticketTypes.exhibitionId, slot.exhibitionId), eq(ticketTypes.active, true), eq(ticketTypes.consumesCapacity, true)))
+    .where(and(eq(ticketTypes.exhibitionId, slot.exhibitionId), eq(ticketTypes.active, true), eq(ticketTypes.consumesCapacity, true), eq(ticketTypes.requiresCompanion, false)))
     .orderBy(asc(ticketTypes.sortOrder), asc(ticketTypes.name));
   return { exhibitionTitle: slot.exhibitionTitle, slotId: input.slotId, startsAt: slot.startsAt.toISOString(), available: slot.available, ticketTypes: types };
 }

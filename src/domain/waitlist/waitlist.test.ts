@@ -1,17 +1,19 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { connectDatabase } from "@/db/client";
-import { outbox, waitlistEntries } from "@/db/schema";
+import { outbox, ticketTypes, waitlistEntries } from "@/db/schema";
 import { reconcileHolds } from "@/domain/availability/reconcile-holds";
 import { releaseAllExpiredHolds } from "@/domain/availability/release-expired-holds";
 import { databaseForThisFile } from "../../../tests/support/database";
 import { bookableShow, guest, holdAccounts, slotCounts, testCtx } from "../../../tests/support/cart-fixtures";
+import { createTicketType } from "../../../tests/support/factories";
 import { staffCtx, staffMember } from "../../../tests/support/staff-fixtures";
 import { addToCart } from "../cart/add-to-cart";
 import { getCart } from "../cart/get-cart";
 import { removeItem } from "../cart/remove-item";
 import { checkout } from "../checkout/checkout";
 import { expireOrders } from "../checkout/expire-orders";
+import { cancelSlot } from "../slots/cancel-slot";
 import { updateSlot } from "../slots/update-slot";
 import type { DomainError } from "../errors";
 import { claimOffer } from "./claim-offer";
@@ -19,6 +21,7 @@ import { expireOffers } from "./expire-offers";
 import { joinWaitlist } from "./join-waitlist";
 import { leaveWaitlist } from "./leave-waitlist";
 import { hashToken, WAITLIST_MAILS } from "./tokens";
+import { waitlistSlot } from "./waitlist-views";
 
 const db = databaseForThisFile();
 // Offers are timed by the database's clock (the app's clock is the database's, src/server/clock.ts).
@@ -37,7 +40,7 @@ async function soldOut(capacity = 4, shares = [2, 2]) {
     const cart = await addToCart({ ctx, input: { owner, slotId: show.slot.id, ticketTypeId: show.adult.id, quantity } });
     carts.push({ owner, itemId: cart.items[0]!.id });
   }
-  const join = (email: string, quantity: number, locale = "en") => joinWaitlist({ ctx, input: { exhibitionSlug: show.exhibition.slug, slotId: show.slot.id, email, quantity, locale } });
+  const join = (email: string, quantity: number, locale = "en", ticketTypeId?: string) => joinWaitlist({ ctx, input: { exhibitionSlug: show.exhibition.slug, slotId: show.slot.id, email, quantity, locale, ticketTypeId } });
   return { ctx, show, carts, join };
 }
 
@@ -46,6 +49,7 @@ const offerTokenOf = async (entryId: string) => {
   const [job] = await db.current.db.select().from(outbox).where(sql`${outbox.subjectId} = ${entryId} AND ${outbox.kind} = ${WAITLIST_MAILS.offer}`);
   return job?.payload?.token;
 };
+const joinedJobsOf = (entryId: string) => db.current.db.select().from(outbox).where(sql`${outbox.subjectId} = ${entryId} AND ${outbox.kind} = ${WAITLIST_MAILS.joined}`);
 const noDrift = async () => {
   expect((await holdAccounts(db.current.db)).filter((row) => row.held !== row.live)).toEqual([]);
   expect(await reconcileHolds(db.current.db)).toEqual([]);
@@ -70,6 +74,71 @@ describe("joining the waiting list", () => {
     expect(await db.current.db.select().from(outbox).where(eq(outbox.kind, WAITLIST_MAILS.joined)).then((jobs) => jobs.filter((job) => job.payload))).toHaveLength(
       (await db.current.db.select().from(waitlistEntries)).length,
     );
+  });
+
+  it("puts an address whose entry is over (left, lapsed, claimed) back at the end of the line, afresh, with a new join e-mail", async () => {
+    const { ctx, show, carts, join } = await soldOut(6, [2, 2, 2]);
+    await join("left@example.org", 1);
+    await join("lapsed@example.org", 2);
+    await join("claimed@example.org", 2);
+    await join("waits@example.org", 6);
+    const [left, lapsed, claimed] = await entriesOf(show.slot.id);
+    await leaveWaitlist({ ctx, input: { token: (await joinedJobsOf(left!.id))[0]!.payload!.token! } });
+    await removeItem({ ctx, input: carts[0]! });
+    // Lapsing passes the places on to the next that fits, who claims them.
+    await expireOffers(db.current.db, later(601));
+    await claimOffer({ ctx, input: { token: (await offerTokenOf(claimed!.id))!, owner: guest() } });
+    expect((await entriesOf(show.slot.id)).map((entry) => [entry.email, entry.status])).toEqual([
+      ["left@example.org", "left"],
+      ["lapsed@example.org", "lapsed"],
+      ["claimed@example.org", "claimed"],
+      ["waits@example.org", "waiting"],
+    ]);
+
+    expect(await join("claimed@example.org", 3, "hi")).toEqual({ slotId: show.slot.id, quantity: 3 });
+    expect(await join("lapsed@example.org", 1, "kn")).toEqual({ slotId: show.slot.id, quantity: 1 });
+    expect(await join("left@example.org", 4)).toEqual({ slotId: show.slot.id, quantity: 4 });
+    const entries = await entriesOf(show.slot.id);
+    expect(entries.map((entry) => [entry.email, entry.status, entry.quantity])).toEqual([
+      ["waits@example.org", "waiting", 6],
+      ["claimed@example.org", "waiting", 3],
+      ["lapsed@example.org", "waiting", 1],
+      ["left@example.org", "waiting", 4],
+    ]);
+    expect(entries.find((entry) => entry.id === claimed!.id)).toMatchObject({ locale: "hi", offerTokenHash: null, offeredAt: null, offerExpiresAt: null });
+    expect(entries.find((entry) => entry.id === lapsed!.id)).toMatchObject({ locale: "kn", offerTokenHash: null, offeredAt: null, offerExpiresAt: null });
+    for (const entry of [left!, lapsed!, claimed!]) {
+      const jobs = await joinedJobsOf(entry.id);
+      expect(jobs).toHaveLength(2);
+      const now = entries.find((one) => one.id === entry.id)!;
+      expect(now.leaveTokenHash).not.toBe(entry.leaveTokenHash);
+      expect(jobs.map((job) => hashToken(job.payload!.token!))).toContain(now.leaveTokenHash);
+    }
+    // The old leave link no longer names the entry.
+    await leaveWaitlist({ ctx, input: { token: (await joinedJobsOf(left!.id)).find((job) => hashToken(job.payload!.token!) === left!.leaveTokenHash)!.payload!.token! } });
+    expect(await entriesOf(show.slot.id).then((all) => all.find((entry) => entry.id === left!.id))).toMatchObject({ status: "waiting" });
+    await noDrift();
+  });
+
+  it("answers a join by an address holding an offer the same and changes nothing", async () => {
+    const { ctx, show, carts, join } = await soldOut();
+    await join("offered@example.org", 2);
+    await removeItem({ ctx, input: carts[0]! });
+    const [before] = await entriesOf(show.slot.id);
+    expect(before).toMatchObject({ status: "offered" });
+    expect(await join("offered@example.org", 1)).toEqual({ slotId: show.slot.id, quantity: 1 });
+    expect((await entriesOf(show.slot.id))[0]).toEqual(before);
+    expect(await joinedJobsOf(before!.id)).toHaveLength(1);
+  });
+
+  it("refuses a child's ticket type, sold only beside an adult's, with 422 companion_required, and never picks one by default", async () => {
+    const { show, join } = await soldOut();
+    const child = await createTicketType(db.current.db, show.exhibition.id, { code: "child", name: "Child", priceMinor: 10_000, requiresCompanion: true, sortOrder: -1 });
+    expect(await refusal(join("child@example.org", 1, "en", child.id))).toMatchObject({ code: "companion_required" });
+    await join("adult@example.org", 1);
+    expect(await entriesOf(show.slot.id)).toEqual([expect.objectContaining({ email: "adult@example.org", ticketTypeId: show.adult.id })]);
+    const view = await waitlistSlot({ ctx: testCtx(db.current.db, clock()), input: { slug: show.exhibition.slug, slotId: show.slot.id } });
+    expect(view.ticketTypes.map((type) => type.id)).toEqual([show.adult.id]);
   });
 
   it("refuses a slot with places left with 422 not_sold_out, and more than MAX_TICKETS_PER_ORDER", async () => {
@@ -164,6 +233,28 @@ describe("offers when places come back", () => {
   });
 });
 
+  it("offers nobody places in a slot that starts before the offer would run out: the public gets them at once", async () => {
+    const { ctx, show, carts, join } = await soldOut();
+    await join("late@example.org", 2);
+    await db.current.db.execute(sql`UPDATE time_slots SET starts_at = now() + interval '5 minutes', ends_at = now() + interval '65 minutes' WHERE id = ${show.slot.id}`);
+    await removeItem({ ctx, input: carts[0]! });
+    expect((await entriesOf(show.slot.id))[0]).toMatchObject({ status: "waiting" });
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 2 });
+    await noDrift();
+  });
+
+  it("cancelling the slot ends its line: waiting and offered entries lapse, the offers' places leave held, and no offer e-mail is due", async () => {
+    const { ctx, show, carts, join } = await soldOut(4, [2, 2]);
+    await join("offered@example.org", 2);
+    await join("waiting@example.org", 2);
+    await removeItem({ ctx, input: carts[0]! });
+    expect((await entriesOf(show.slot.id)).map((entry) => entry.status)).toEqual(["offered", "waiting"]);
+    await cancelSlot({ ctx: staffCtx(db.current.db, clock(), await staffMember(db.current.db, "admin")), input: { slotId: show.slot.id, reason: "Gallery closed" } });
+    expect((await entriesOf(show.slot.id)).map((entry) => entry.status)).toEqual(["lapsed", "lapsed"]);
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 0 });
+    await noDrift();
+  });
+
 describe("claiming and leaving", () => {
   it("a claim moves the offered places into the claimant's cart as a held line, once", async () => {
     const { ctx, show, carts, join } = await soldOut();
@@ -195,6 +286,21 @@ describe("claiming and leaving", () => {
     await db.current.db.execute(sql`UPDATE time_slots SET status = 'closed' WHERE id = ${show.slot.id}`);
     expect(await refusal(claimOffer({ ctx, input: { token, owner } }))).toMatchObject({ code: "slot_closed" });
     expect((await entriesOf(show.slot.id))[0]).toMatchObject({ status: "offered" });
+    await noDrift();
+  });
+
+  it("refuses a claim of a ticket type taken off sale since joining as a spent link, and passes the places on", async () => {
+    const { ctx, show, carts, join } = await soldOut();
+    await join("first@example.org", 2);
+    await join("second@example.org", 2);
+    await removeItem({ ctx, input: carts[0]! });
+    const [first] = await entriesOf(show.slot.id);
+    await db.current.db.update(ticketTypes).set({ active: false }).where(eq(ticketTypes.id, show.adult.id));
+    const owner = guest();
+    expect(await refusal(claimOffer({ ctx, input: { token: (await offerTokenOf(first!.id))!, owner } }))).toMatchObject({ code: "not_found" });
+    expect((await entriesOf(show.slot.id)).map((entry) => entry.status)).toEqual(["lapsed", "offered"]);
+    expect((await getCart({ ctx, input: { owner } })).items).toEqual([]);
+    expect(await slotCounts(db.current.db, show.slot.id)).toMatchObject({ held: 4 });
     await noDrift();
   });
 
@@ -236,6 +342,25 @@ describe("offering across processes", () => {
         expect(counts.held).toBe(offered.reduce((sum, entry) => sum + entry.quantity, 0));
         const offerJobs = await db.current.db.select().from(outbox).where(sql`${outbox.kind} = ${WAITLIST_MAILS.offer} AND ${outbox.subjectId} IN ${entries.map((entry) => entry.id)}`);
         expect(offerJobs.length).toBe(entries.filter((entry) => entry.offeredAt).length);
+        await noDrift();
+      }
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("a rejoin and a leave of the same address at once never deadlock: both take the entry before the slot", async () => {
+    const second = connectDatabase(db.current.url, { max: 4 });
+    try {
+      for (let round = 0; round < 10; round++) {
+        const { ctx, show, carts, join } = await soldOut(4, [2, 2]);
+        await join("both@example.org", 2);
+        await removeItem({ ctx, input: carts[0]! });
+        const [entry] = await entriesOf(show.slot.id);
+        const token = (await offerTokenOf(entry!.id))!;
+        const rejoin = joinWaitlist({ ctx: { ...ctx, db: second.db }, input: { exhibitionSlug: show.exhibition.slug, slotId: show.slot.id, email: "both@example.org", quantity: 1, locale: "en" } });
+        // Either order is right; a deadlock is not.
+        await Promise.all([leaveWaitlist({ ctx, input: { token } }), rejoin.catch((error: DomainError) => expect(error.code).toBe("not_sold_out"))]);
         await noDrift();
       }
     } finally {

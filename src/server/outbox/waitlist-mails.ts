@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { exhibitions, outbox, ticketTypes, timeSlots, waitlistEntries } from "@/db/schema";
-import { WAITLIST_MAILS } from "@/domain/waitlist/tokens";
+import { hashToken, WAITLIST_MAILS } from "@/domain/waitlist/tokens";
 import { VENUE } from "@/domain/venue";
 import { formatTime, formatWhen } from "@/components/format";
 import { DEFAULT_LOCALE, isLocale } from "@/i18n/locales";
@@ -17,7 +17,7 @@ async function entryOf(db: Database, job: Job) {
   const token = job.payload?.token;
   const [entry] = job.subjectId
     ? await db
-        .select({ id: waitlistEntries.id, email: waitlistEntries.email, quantity: waitlistEntries.quantity, locale: waitlistEntries.locale, status: waitlistEntries.status, offerExpiresAt: waitlistEntries.offerExpiresAt, offerSeconds: waitlistEntries.offerSeconds, title: exhibitions.title, startsAt: timeSlots.startsAt, ticketType: ticketTypes.name })
+        .select({ id: waitlistEntries.id, email: waitlistEntries.email, quantity: waitlistEntries.quantity, locale: waitlistEntries.locale, line: waitlistEntries.line, leaveTokenHash: waitlistEntries.leaveTokenHash, offerTokenHash: waitlistEntries.offerTokenHash, status: waitlistEntries.status, slotStatus: timeSlots.status, offerExpiresAt: waitlistEntries.offerExpiresAt, offerSeconds: waitlistEntries.offerSeconds, title: exhibitions.title, startsAt: timeSlots.startsAt, ticketType: ticketTypes.name })
         .from(waitlistEntries)
         .innerJoin(timeSlots, eq(timeSlots.id, waitlistEntries.slotId))
         .innerJoin(exhibitions, eq(exhibitions.id, timeSlots.exhibitionId))
@@ -36,7 +36,7 @@ export function joinedMail({ entry, token, locale }: Entry): Message {
   const zone = config().venueTimeZone;
   const when = formatWhen(entry.startsAt.toISOString(), zone, locale);
   return {
-    messageId: `waitlist-${entry.id}-joined@${host()}`,
+    messageId: `waitlist-${entry.id}-joined-${entry.line}@${host()}`,
     from: `"${VENUE.name}" <tickets@${host()}>`,
     to: entry.email,
     subject: t("joinedSubject", { title: entry.title }),
@@ -51,7 +51,7 @@ export function offerMail({ entry, token, locale }: Entry): Message {
   const when = formatWhen(entry.startsAt.toISOString(), zone, locale);
   const until = formatTime((entry.offerExpiresAt ?? new Date()).toISOString(), zone);
   return {
-    messageId: `waitlist-${entry.id}-offer@${host()}`,
+    messageId: `waitlist-${entry.id}-offer-${entry.line}@${host()}`,
     from: `"${VENUE.name}" <tickets@${host()}>`,
     to: entry.email,
     subject: t("offerSubject", { title: entry.title }),
@@ -59,11 +59,20 @@ export function offerMail({ entry, token, locale }: Entry): Message {
   };
 }
 
-/** The waiting list's outbox jobs, by kind. An offer that was claimed, left or lapsed before its e-mail left is not sent. */
+/**
+ * The waiting list's outbox jobs, by kind. An offer that was claimed, left or lapsed before its
+ * e-mail left is not sent, nor one for a slot since cancelled or closed: its link could not be claimed.
+ * Nor is a mail whose token the entry no longer has (it joined again since): its links would be
+ * dead, and the newer job carries the live ones. Each time in line (its line number) has its own
+ * Message-IDs: mail systems drop a message whose Message-ID they have already delivered.
+ */
 export const WAITLIST_JOBS: Record<string, (db: Database, job: Job) => Promise<void>> = {
-  [WAITLIST_MAILS.joined]: async (db, job) => sendMail(joinedMail(await entryOf(db, job))),
+  [WAITLIST_MAILS.joined]: async (db, job) => {
+    const found = await entryOf(db, job);
+    if (hashToken(found.token) === found.entry.leaveTokenHash) await sendMail(joinedMail(found));
+  },
   [WAITLIST_MAILS.offer]: async (db, job) => {
     const found = await entryOf(db, job);
-    if (found.entry.status === "offered") await sendMail(offerMail(found));
+    if (found.entry.status === "offered" && found.entry.slotStatus === "open" && hashToken(found.token) === found.entry.offerTokenHash) await sendMail(offerMail(found));
   },
 };
