@@ -9,7 +9,9 @@ export default async function globalSetup() {
   const dataDir = path.resolve(".tmp", "e2e");
   await fs.rm(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir, log: () => {} });
-  const app = launchApp({ DATABASE_URL: database.url, DATA_DIR: dataDir }, E2E_PORT);
+  // Every visitor of every spec, on the phone and the desktop, books from this one address: the
+  // per-address cap on live places (decision 12, tested in tests/server/) would refuse the later specs.
+  const app = launchApp({ DATABASE_URL: database.url, DATA_DIR: dataDir, MAX_HELD_PLACES_PER_ADDRESS: "5000", MAX_HELD_PLACES_PER_ADDRESS_SIGNED_IN: "5000" }, E2E_PORT);
   try {
     await app.waitForLine((line) => line.includes("Serving on http://"));
   } catch (error) {
