@@ -23,7 +23,8 @@ test("a visitor joins a sold-out slot's waiting list; a place comes back; the e-
   test.setTimeout(120_000);
   // Each project its own slot and address: the phone and desktop runs share one database.
   const phone = testInfo.project.name === "phone";
-  const day = addDays(tomorrow(), 4);
+  // A day no other spec books on: booking.spec.ts races for this show's 14:00 on tomorrow + 4.
+  const day = addDays(tomorrow(), 26);
   const slotId = await slotAt(SLUG, day, phone ? "14:00" : "14:30");
   const email = `waiting-${testInfo.project.name}@example.org`;
 
@@ -74,7 +75,8 @@ test("a visitor joins a sold-out slot's waiting list; a place comes back; the e-
 
 test("the leave link takes a visitor off the list only when they press the button", async ({ page }, testInfo) => {
   test.setTimeout(60_000);
-  const day = addDays(tomorrow(), 4);
+  // A day no other spec books on: booking.spec.ts races for this show's 14:00 on tomorrow + 4.
+  const day = addDays(tomorrow(), 26);
   const slotId = await slotAt(SLUG, day, testInfo.project.name === "phone" ? "15:00" : "15:30");
   await sql("UPDATE time_slots SET sold = capacity - held WHERE id = $1", [slotId]);
   const email = `leave-${testInfo.project.name}@example.org`;
