@@ -2,13 +2,14 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { addDays, daysBetween, type VenueDate } from "@/domain/calendar/venue-time";
 import type { DayState } from "@/domain/catalog/list-days";
+import { dateTimeFormat } from "@/domain/intl-formats";
 import { INTL_TAGS, type Locale } from "@/i18n/locales";
 import { DayStrip } from "./day-strip";
 import { formatDay } from "./format";
 
 /** "Sat", "21", "Nov" in the visitor's language, for the tile's three lines. */
 function dayParts(day: VenueDate, locale: Locale) {
-  const parts = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : INTL_TAGS[locale], { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).formatToParts(new Date(`${day}T12:00:00Z`));
+  const parts = dateTimeFormat(locale === "en" ? "en-GB" : INTL_TAGS[locale], { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).formatToParts(new Date(`${day}T12:00:00Z`));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((candidate) => candidate.type === type)?.value ?? "";
   return { weekday: part("weekday"), date: part("day"), month: part("month") };
 }

@@ -1,4 +1,5 @@
 import { clockTime, venueDateOf } from "@/domain/calendar/venue-time";
+import { dateTimeFormat, numberFormat } from "@/domain/intl-formats";
 import { minorDigits, type Money } from "@/domain/money";
 import { DEFAULT_LOCALE, INTL_TAGS, type Locale } from "@/i18n/locales";
 
@@ -6,7 +7,7 @@ import { DEFAULT_LOCALE, INTL_TAGS, type Locale } from "@/i18n/locales";
 export function formatMoney(money: Money, locale: Locale = DEFAULT_LOCALE): string {
   const digits = minorDigits(money.currency);
   const major = money.amount / 10 ** digits;
-  return new Intl.NumberFormat(INTL_TAGS[locale], { style: "currency", currency: money.currency, minimumFractionDigits: Number.isInteger(major) ? 0 : digits, maximumFractionDigits: Number.isInteger(major) ? 0 : digits }).format(major);
+  return numberFormat(INTL_TAGS[locale], { style: "currency", currency: money.currency, minimumFractionDigits: Number.isInteger(major) ? 0 : digits, maximumFractionDigits: Number.isInteger(major) ? 0 : digits }).format(major);
 }
 
 export function formatTime(iso: string, timeZone: string): string {
@@ -15,7 +16,7 @@ export function formatTime(iso: string, timeZone: string): string {
 
 /** A venue day (YYYY-MM-DD) as "Sat 21 Nov" (in English); noon UTC keeps the weekday right in every zone. */
 export function formatDay(date: string, style: "short" | "long" = "short", locale: Locale = DEFAULT_LOCALE): string {
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : INTL_TAGS[locale], {
+  return dateTimeFormat(locale === "en" ? "en-GB" : INTL_TAGS[locale], {
     timeZone: "UTC",
     weekday: style,
     day: "numeric",
@@ -26,7 +27,7 @@ export function formatDay(date: string, style: "short" | "long" = "short", local
 
 /** The zone's everyday abbreviation, e.g. "IST" for Asia/Kolkata. */
 export function formatZoneName(timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-IN", { timeZone, timeZoneName: "short" }).formatToParts(new Date());
+  const parts = dateTimeFormat("en-IN", { timeZone, timeZoneName: "short" }).formatToParts(new Date());
   return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 

@@ -1,6 +1,3 @@
-import { match } from "@formatjs/intl-localematcher";
-import Negotiator from "negotiator";
-
 /** The languages visitors can book in: the demo museum is in Bengaluru. */
 export const LOCALES = ["en", "hi", "kn"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -16,17 +13,3 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", hi: "हि
 export const INTL_TAGS: Record<Locale, string> = { en: "en-IN", hi: "hi-IN", kn: "kn-IN" };
 
 export const isLocale = (value: unknown): value is Locale => typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-
-/** The language for a request: the remembered choice, else the best match for Accept-Language, else English. */
-export function resolveLocale({ cookie, acceptLanguage }: { cookie?: string | undefined; acceptLanguage?: string | null | undefined }): Locale {
-  if (isLocale(cookie)) return cookie;
-  if (!acceptLanguage) return DEFAULT_LOCALE;
-  const requested = new Negotiator({ headers: { "accept-language": acceptLanguage } }).languages().filter((tag) => tag !== "*");
-  try {
-    const matched = match(requested, LOCALES, DEFAULT_LOCALE);
-    return isLocale(matched) ? matched : DEFAULT_LOCALE;
-  } catch {
-    // A malformed tag ("en_US!") is a browser's mistake, not a reason to refuse the page.
-    return DEFAULT_LOCALE;
-  }
-}

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { dateTimeFormat } from "../intl-formats";
 
 /** A calendar day in the venue's zone, `YYYY-MM-DD`. */
 export type VenueDate = string;
@@ -18,22 +19,10 @@ export function isVenueDate(value: string): value is VenueDate {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one, and these run on every booking.
-// A pure memo: a copy of it per module copy changes nothing but memory.
-// eslint-disable-next-line no-restricted-syntax
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(kind: "date" | "clock", timeZone: string): Intl.DateTimeFormat {
-  const key = `${kind} ${timeZone}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found =
-      kind === "date"
-        ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-        : new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-    formatters.set(key, found);
-  }
-  return found;
-}
+const formatter = (kind: "date" | "clock", timeZone: string) =>
+  kind === "date"
+    ? dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    : dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 export function venueDateOf(instant: Date, timeZone: string): VenueDate {
   return formatter("date", timeZone).format(instant);

@@ -1,5 +1,6 @@
 import { parse } from "cookie";
-import { LOCALE_COOKIE, resolveLocale, type Locale } from "@/i18n/locales";
+import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
+import { resolveLocale } from "@/i18n/resolve-locale";
 
 /** The language a request reads in: the visitor's remembered choice, else its browser's Accept-Language. */
 export const requestLocale = (headers: Headers): Locale =>

@@ -58,7 +58,7 @@ export default async function ExhibitionPage({ params, searchParams }: Props) {
       <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <div>
           {/* eslint-disable-next-line @next/next/no-img-element -- small SVG artwork, nothing to optimise */}
-          <img src={exhibition.imageUrl} alt="" className="aspect-[16/9] w-full rounded-xl border border-line object-cover" width={960} height={540} />
+          <img src={exhibition.imageUrl} alt="" fetchPriority="high" className="aspect-[16/9] w-full rounded-xl border border-line object-cover" width={960} height={540} />
           <div className="mt-6 flex flex-wrap items-center gap-3">
             <KindBadge kind={exhibition.kind} />
             <span className="text-sm text-muted">{t("minutes", { minutes: exhibition.durationMinutes })}</span>

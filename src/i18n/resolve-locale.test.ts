@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveLocale } from "./locales";
+import { resolveLocale } from "./resolve-locale";
 
 describe("resolveLocale", () => {
   it("keeps the visitor's remembered choice over the browser's languages", () => {
