@@ -107,7 +107,7 @@ async function explain(db: Database, values: { number: string; code: string; ema
 }
 
 async function main() {
-  await withBenchServer("search", { RATE_LIMIT_IP_PER_MINUTE: "10000000" }, async (server) => {
+  await withBenchServer("search", { RATE_LIMIT_IP_PER_MINUTE: "10000000", RATE_LIMIT_STAFF_READS_PER_MINUTE: "1000000" }, async (server) => {
     const { db, url } = server;
     await seed(db);
     const pick = async <T>(query: ReturnType<typeof sql>) => (await db.execute<T & Record<string, unknown>>(query)).rows;

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** The console's home: what this role may do, and today's slots at a glance. */
 export default async function StaffHome() {
   const page = await staffPage("door", "/staff");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const { ctx, actor } = page;
   const zone = ctx.settings.venueTimeZone;
   const slots = await daySheet({ ctx, input: { date: venueDateOf(ctx.now(), zone) } });

@@ -4,7 +4,7 @@ import { config } from "../config";
 import { logger } from "../logger";
 import { processSingleton } from "../shared";
 import { sharedLimiter } from "./database-rate-limiter";
-import { HttpError } from "./http-error";
+import { HttpError, isHttpError } from "./http-error";
 
 // Set by the web server from the socket (or X-Forwarded-For with TRUST_PROXY); a client's own value is overwritten.
 export const CLIENT_IP_HEADER = "x-client-ip";
@@ -22,6 +22,7 @@ function limiters() {
     return {
       perCart: sharedLimiter(pool, { keyPrefix: "cart", points: config().rateLimitCartPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       perStaff: sharedLimiter(pool, { keyPrefix: "staff", points: config().rateLimitStaffPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
+      readsPerStaff: sharedLimiter(pool, { keyPrefix: "staff-reads", points: config().rateLimitStaffReadsPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       scansPerStaff: sharedLimiter(pool, { keyPrefix: "scans", points: config().rateLimitScansPerMinute, duration: 60, whenStoreFails: "count-per-process" }),
       resendsPerOrder: sharedLimiter(pool, { keyPrefix: "resend", points: RESENDS_PER_ORDER_PER_HOUR, duration: 3600, whenStoreFails: "count-per-process" }),
       imagesPerStaff: sharedLimiter(pool, { keyPrefix: "images", points: config().rateLimitImagesPerHour, duration: 3600, whenStoreFails: "count-per-process" }),
@@ -62,6 +63,17 @@ async function consume(limiter: { consume: (key: string, points?: number) => Pro
   }
 }
 
+/** For a page, which shows a refusal rather than answering 429: the refusal's words when over the limit, else undefined. */
+export async function overLimit(check: Promise<void>): Promise<string | undefined> {
+  try {
+    await check;
+    return undefined;
+  } catch (error) {
+    if (isHttpError(error) && error.code === "rate_limited") return error.message;
+    throw error;
+  }
+}
+
 /**
  * Cart writes are counted per cart (or session) when the visitor has one, and always per address,
  * against a much higher ceiling, so a school or an office behind one address is not refused, and
@@ -81,6 +93,16 @@ export async function limitLocaleChanges(request: Request): Promise<void> {
 /** Staff writes count per account: a stolen or scripted staff session cannot rewrite the catalogue at speed. */
 export async function limitStaffWrites(userId: string): Promise<void> {
   await consume(limiters().perStaff, userId, "changes");
+}
+
+/**
+ * Staff reads (console pages, searches, an order, the till, the door's lists, a day board's stream)
+ * count per account, apart from changes: one person reads far below the limit, but a scripted
+ * session of any staff account could otherwise read every order at the per-address ceiling and
+ * keep the database searching trigram indexes all day.
+ */
+export async function limitStaffReads(userId: string): Promise<void> {
+  await consume(limiters().readsPerStaff, userId, "pages and searches");
 }
 
 // A report reads its rows day by day: each month of its range counts as one change.

@@ -6,7 +6,7 @@ import { sessionUserOf } from "../auth/session";
 import { readJson } from "./body";
 import { idempotent } from "./idempotency";
 import { checkSameOrigin } from "./origin";
-import { limitStaffWrites } from "./rate-limit";
+import { limitStaffReads, limitStaffWrites } from "./rate-limit";
 import { json, route } from "./route";
 
 /** A body that is not JSON (an image): how to read it, and what of it tells one request from another for Idempotency-Key. */
@@ -52,11 +52,17 @@ export function withStatus(status: number, body: unknown): Reply {
 
 const READS = new Set(["GET", "HEAD"]);
 
-/** The session's user as the domain's actor, who must hold `role` (401 / 403): for staff routes and staff streams. */
+/**
+ * The session's user as the domain's actor, who must hold `role` (401 / 403): for staff routes and
+ * staff streams. A read counts against the account's read limit here (429), a write against its
+ * write limit in staffRoute.
+ */
 export async function staffSession(request: Request, base: Ctx, role: StaffRole): Promise<{ ctx: Ctx; actor: StaffActor }> {
   const user = await sessionUserOf(request.headers);
   const ctx: Ctx = { ...base, actor: user ? { kind: "user", userId: user.id, email: user.email, role: user.role } : { kind: "anonymous" } };
-  return { ctx, actor: authorize(ctx, role) };
+  const actor = authorize(ctx, role);
+  if (READS.has(request.method)) await limitStaffReads(actor.userId);
+  return { ctx, actor };
 }
 
 /**

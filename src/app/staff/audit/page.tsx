@@ -15,7 +15,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 /** Admin: every change made in the console, newest first, older pages by link, filtered by entity. */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await staffPage("admin", "/staff/audit");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const params = await searchParams;
   const filter: Search = { entityType: one(params.entityType), entityId: one(params.entityId) };
   const log = await readAuditLog({ ctx: page.ctx, input: { ...filter, cursor: one(params.cursor) } }).catch((error: unknown) => {

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Box office" };
 /** Staff: selling at the counter today, and the signed-in seller's till for the day. */
 export default async function BoxOfficePage() {
   const page = await staffPage("staff", "/staff/box-office");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const { ctx } = page;
   const zone = ctx.settings.venueTimeZone;
   const today = venueDateOf(ctx.now(), zone);

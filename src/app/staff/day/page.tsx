@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** Door and up: a day's slots with what is sold, who is in and what is left for walk-ups, kept live. */
 export default async function DayBoardPage({ searchParams }: Props) {
   const page = await staffPage("door", "/staff/day");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const { ctx } = page;
   const zone = ctx.settings.venueTimeZone;
   const today = venueDateOf(ctx.now(), zone);

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Door", manifest: "/door.webmanifest"
 /** Door and up: the scanner that checks tickets in, online or not. */
 export default async function DoorPage() {
   const page = await staffPage("door", "/staff/door");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   return (
     <div>
       <h1 className="font-serif text-3xl font-semibold text-ink">Door</h1>

@@ -10,7 +10,7 @@ export const metadata = { title: "Exhibitions" };
 /** Admin: every exhibition with its status, and the home page's showcase, edited in place. */
 export default async function StaffExhibitionsPage() {
   const page = await staffPage("admin", "/staff/exhibitions");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const exhibitions = await listStaffExhibitions({ ctx: page.ctx });
   return (
     <div>

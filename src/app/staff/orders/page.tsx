@@ -15,7 +15,7 @@ const isStatus = (value: string | undefined): value is OrderHit["status"] => val
 /** Staff: the service desk's search, by order number, ticket code, name or e-mail, visit day and status. */
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await staffPage("staff", "/staff/orders");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const params = await searchParams;
   // As the API's plainText would refuse them: PostgreSQL cannot even compare a NUL.
   const q = one(params.q)?.replace(/[\u0000-\u001f\u007f]/g, "").slice(0, 200) || undefined;

@@ -8,8 +8,7 @@ import { funnelReport } from "@/domain/reports/funnel-report";
 import { occupancyReport } from "@/domain/reports/occupancy-report";
 import { rangeDays, reportRange } from "@/domain/reports/report-range";
 import { salesReport } from "@/domain/reports/sales-report";
-import { isHttpError } from "@/server/http/http-error";
-import { limitStaffReports } from "@/server/http/rate-limit";
+import { limitStaffReports, overLimit } from "@/server/http/rate-limit";
 import { staffPage } from "@/server/page-staff";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +20,7 @@ const day = (value: string | string[] | undefined) => (typeof value === "string"
 /** Staff: sales, occupancy, no-shows and the booking funnel over a range of venue days (the last 30 unless chosen). */
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const page = await staffPage("staff", "/staff/reports");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const params = await searchParams;
   const { ctx } = page;
   let problem: string | undefined;
@@ -33,7 +32,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     problem = `${error.message} Showing the last 30 days instead.`;
     asked = { from: undefined, to: undefined };
   }
-  const refused = await limitReports(page.actor.userId, rangeDays(reportRange(ctx, asked)).length);
+  // The five reports this page runs count like five API calls.
+  const refused = await overLimit(limitStaffReports(page.actor.userId, rangeDays(reportRange(ctx, asked)).length, 5));
   if (refused) return <ReportsRefused message={refused} />;
   const [byDay, byExhibition, byTicketType, occupancy, funnel] = await Promise.all([
     salesReport({ ctx, input: { ...asked, by: "day" } }),
@@ -78,17 +78,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <FunnelCharts report={funnel} csvHref={csv("funnel")} />
     </div>
   );
-}
-
-/** The five reports this page runs count against the account's limit like five API calls; the refusal's message when over it. */
-async function limitReports(userId: string, days: number): Promise<string | undefined> {
-  try {
-    await limitStaffReports(userId, days, 5);
-    return undefined;
-  } catch (error) {
-    if (isHttpError(error) && error.code === "rate_limited") return error.message;
-    throw error;
-  }
 }
 
 function ReportsRefused({ message }: { message: string }) {

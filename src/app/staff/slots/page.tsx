@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Slots" };
 /** Admins: a day's or a week's slots of an exhibition, their capacity, sales and cancelling. */
 export default async function StaffSlotsPage() {
   const page = await staffPage("admin", "/staff/slots");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const { ctx } = page;
   const zone = ctx.settings.venueTimeZone;
   return (

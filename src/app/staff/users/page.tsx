@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Staff accounts" };
 /** Admin: who may use the console, with which role; add, change, disable. */
 export default async function StaffUsersPage() {
   const page = await staffPage("admin", "/staff/users");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const first = await listStaffAccounts({ ctx: page.ctx, input: {} });
   return (
     <div>

@@ -15,7 +15,7 @@ export const metadata = { title: "Exhibition" };
 export default async function StaffExhibitionPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await staffPage("admin", `/staff/exhibitions/${slug}`);
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const exhibition = await getStaffExhibition({ ctx: page.ctx, input: { slug } }).catch((error: unknown) => {
     if (isDomainError(error) && error.code === "not_found") notFound();
     throw error;

@@ -9,7 +9,7 @@ export const metadata = { title: "New exhibition" };
 /** Admin: a new exhibition, created as a draft; ticket types and publishing come next, on its own page. */
 export default async function NewExhibitionPage() {
   const page = await staffPage("admin", "/staff/exhibitions/new");
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   return (
     <div className="max-w-3xl">
       <Link href="/staff/exhibitions" className="text-sm text-accent underline-offset-4 hover:underline">← Exhibitions</Link>

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Order" };
 export default async function DeskOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const page = await staffPage("staff", `/staff/orders/${encodeURIComponent(id)}`);
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const order = await staffOrder({ ctx: page.ctx, input: { orderId: id } }).catch((error: unknown) => {
     if (isDomainError(error) && error.code === "not_found") notFound();
     throw error;

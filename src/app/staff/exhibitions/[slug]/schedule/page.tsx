@@ -18,7 +18,7 @@ const STARTER = { rules: [{ weekdays: [1, 2, 3, 4, 5, 6, 7], from: "10:00", unti
 export default async function SchedulePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const page = await staffPage("admin", `/staff/exhibitions/${slug}/schedule`);
-  if ("refused" in page) return <StaffRefusal role={page.role} />;
+  if ("refused" in page) return <StaffRefusal {...page} />;
   const { ctx } = page;
   const found = await getSchedule({ ctx, input: { slug } }).catch((error: unknown) => {
     if (isDomainError(error) && error.code === "not_found") notFound();
