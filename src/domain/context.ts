@@ -36,7 +36,7 @@ export type Ctx = { db: Executor; actor: Actor; now: () => Date; settings: Setti
 
 // lock_not_available (lock_timeout ran out) and deadlock_detected: the transaction was rolled back.
 const BUSY_CODES = new Set(["55P03", "40P01"]);
-const pgCode = (error: unknown): string | undefined => {
+export const pgCode = (error: unknown): string | undefined => {
   for (let cause = error as { code?: unknown; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
     if (typeof cause.code === "string") return cause.code;
   }
@@ -63,7 +63,8 @@ export async function withTransaction<T>(ctx: Ctx, work: (ctx: Ctx) => Promise<T
     if (heard.length > 0) ctx.funnel?.(heard);
     return result;
   } catch (error) {
-    if (BUSY_CODES.has(pgCode(error) ?? "")) throw new DomainError("busy", "We are very busy right now; nothing was changed. Please try again in a moment.");
+    // The cause tells a deadlock (a lock-order defect) from a lock wait run out under load.
+    if (BUSY_CODES.has(pgCode(error) ?? "")) throw new DomainError("busy", "We are very busy right now; nothing was changed. Please try again in a moment.", {}, { cause: error });
     throw error;
   }
 }

@@ -38,8 +38,9 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly details: Record<string, unknown> = {},
+    options: { cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, options);
     domainError.mark(this);
   }
 }

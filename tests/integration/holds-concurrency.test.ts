@@ -9,6 +9,7 @@ import { getCart } from "@/domain/cart/get-cart";
 import { mergeCarts } from "@/domain/cart/merge-carts";
 import { removeItem } from "@/domain/cart/remove-item";
 import { renewHolds } from "@/domain/cart/renew-holds";
+import { pgCode } from "@/domain/context";
 import { isDomainError } from "@/domain/errors";
 import { startApp, type AppProcess } from "../support/app-process";
 import { bookableShow, guest, holdAccounts, slotCounts, testCtx } from "../support/cart-fixtures";
@@ -101,6 +102,7 @@ describe("a storm of concurrent cart changes", () => {
     const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
     const faults: unknown[] = [];
     const refusals: Record<string, number> = {};
+    let deadlocks = 0;
 
     const operation = async () => {
       const owner = pick(owners);
@@ -131,8 +133,9 @@ describe("a storm of concurrent cart changes", () => {
         try {
           await operation();
         } catch (error) {
-          if (isDomainError(error)) refusals[error.code] = (refusals[error.code] ?? 0) + 1;
-          else faults.push(error);
+          if (!isDomainError(error)) faults.push(error);
+          else if (error.code === "busy" && pgCode(error.cause) === "40P01") deadlocks++;
+          else refusals[error.code] = (refusals[error.code] ?? 0) + 1;
         }
       }
     };
@@ -141,8 +144,10 @@ describe("a storm of concurrent cart changes", () => {
     await pool.close();
 
     expect(faults).toEqual([]);
-    // A deadlock or a lock wait past lock_timeout surfaces as `busy`: lock order must make it impossible.
-    expect(refusals.busy ?? 0, JSON.stringify(refusals)).toBe(0);
+    // Lock order must make a deadlock impossible. A lock wait past lock_timeout (also `busy`) is load:
+    // CI once saw one among 1,500 operations, with other test files running; lock-order trouble makes many.
+    expect(deadlocks, JSON.stringify(refusals)).toBe(0);
+    expect(refusals.busy ?? 0, JSON.stringify(refusals)).toBeLessThanOrEqual(15);
     expect(Object.keys(refusals).length).toBeGreaterThan(0);
     const accounts = (await holdAccounts(db.current.db)).filter((account) => show.slots.some((slot) => slot.id === account.id));
     for (const account of accounts) {
