@@ -7,8 +7,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 // eslint-disable-next-line no-restricted-syntax
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function memo<F>(kept: Map<string, F>, tag: string, options: object, make: () => F): F {
-  const key = `${tag} ${JSON.stringify(options)}`;
+function memo<F>(kept: Map<string, F>, key: string, make: () => F): F {
   let found = kept.get(key);
   if (!found) {
     found = make();
@@ -17,6 +16,12 @@ function memo<F>(kept: Map<string, F>, tag: string, options: object, make: () =>
   return found;
 }
 
-export const dateTimeFormat = (tag: string, options: Intl.DateTimeFormatOptions) => memo(dateFormats, tag, options, () => new Intl.DateTimeFormat(tag, options));
+/**
+ * A formatter kept under a key the caller makes cheaply: the venue's date and clock run on every
+ * booking, where turning the options into a key would cost more than the formatting itself.
+ */
+export const keptDateTimeFormat = (key: string, make: () => Intl.DateTimeFormat) => memo(dateFormats, key, make);
 
-export const numberFormat = (tag: string, options: Intl.NumberFormatOptions) => memo(numberFormats, tag, options, () => new Intl.NumberFormat(tag, options));
+export const dateTimeFormat = (tag: string, options: Intl.DateTimeFormatOptions) => keptDateTimeFormat(`${tag} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(tag, options));
+
+export const numberFormat = (tag: string, options: Intl.NumberFormatOptions) => memo(numberFormats, `${tag} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(tag, options));

@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { dateTimeFormat } from "../intl-formats";
+import { keptDateTimeFormat } from "../intl-formats";
 
 /** A calendar day in the venue's zone, `YYYY-MM-DD`. */
 export type VenueDate = string;
@@ -20,9 +20,11 @@ export function isVenueDate(value: string): value is VenueDate {
 }
 
 const formatter = (kind: "date" | "clock", timeZone: string) =>
-  kind === "date"
-    ? dateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
-    : dateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  keptDateTimeFormat(`venue ${kind} ${timeZone}`, () =>
+    kind === "date"
+      ? new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+      : new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }),
+  );
 
 export function venueDateOf(instant: Date, timeZone: string): VenueDate {
   return formatter("date", timeZone).format(instant);
